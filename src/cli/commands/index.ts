@@ -1,0 +1,13 @@
+/** Every command, listed explicitly (yargs' commandDir does not suit ESM). */
+import type { CommandModule } from 'yargs';
+import type { Exit, GlobalArgs } from '../main.js';
+import { buildCommand } from './build.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { runCommand } from './run.js';
+import { segmentCommand } from './segment.js';
+import { statusCommand } from './status.js';
+
+export function commands(exit: Exit): CommandModule<GlobalArgs, never>[] {
+  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), buildCommand(exit), runCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
+}

@@ -1,0 +1,63 @@
+/**
+ * The `tessera` command line. The only place that decides the exit code:
+ *   0 ran fine · 1 ran, and a check or gate failed · 2 could not run (usage or input error).
+ */
+import { createRequire } from 'node:module';
+import yargs, { type Argv, type CommandModule } from 'yargs';
+import { InputError, formatDiagnostic } from '../core/errors.js';
+import { Project } from '../io/project.js';
+import type { StepContext } from '../pipeline/context.js';
+import { commands } from './commands/index.js';
+import { terminalOutput } from './io.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export interface GlobalArgs {
+  root: string;
+  quiet: boolean;
+  color: boolean | undefined;
+}
+
+/** Result holder: commands set `code`; yargs' own failures set it to 2. */
+export interface Exit {
+  code: number;
+}
+
+export function context(argv: GlobalArgs): StepContext {
+  return { project: new Project(argv.root), output: terminalOutput({ quiet: argv.quiet, color: argv.color }) };
+}
+
+export async function main(args: string[]): Promise<number> {
+  const exit: Exit = { code: 0 };
+  let cli: Argv = yargs(args)
+    .scriptName('tessera')
+    .usage('$0 <command> [options]\n\nCarries news articles through translation: segment → export → import → status → build.')
+    .option('root', { type: 'string', default: '.', describe: 'the project folder (holds source/, locales/, pipelines/)', global: true })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only data and errors', global: true })
+    .option('color', { type: 'boolean', describe: 'force colours on or off (default: on a TTY, unless NO_COLOR is set)', global: true })
+    .strict()
+    .demandCommand(1, 'give a command (see the list above)')
+    .recommendCommands()
+    .version(pkg.version)
+    .alias('h', 'help')
+    .alias('V', 'version')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue('Exit codes: 0 ran fine · 1 a check or gate failed · 2 could not run (usage or input).\nDocs: README.md')
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`tessera: ${msg}\nRun "tessera --help" for usage.\n`);
+      exit.code = 2;
+    });
+  for (const c of commands(exit)) cli = cli.command(c as CommandModule);
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(e.diagnostics.map(formatDiagnostic).join('\n') + '\n');
+      return 2;
+    }
+    process.stderr.write(`tessera: internal error: ${(e as Error).stack ?? String(e)}\nPlease report it with the command you ran.\n`);
+    return 2;
+  }
+  return exit.code;
+}

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Segment ids are a short hash of the normalised sentence (as FormatJS does for message ids):
+ * inserting a paragraph moves no other id, editing a sentence changes exactly that id.
+ * 10 hex digits (40 bits) keep collisions out of reach inside one article; a sentence that
+ * occurs twice in the same article gets `-2`, `-3`… in order of appearance.
+ */
+export function normaliseForId(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export function hashId(text: string): string {
+  return createHash('sha256').update(normaliseForId(text), 'utf8').digest('hex').slice(0, 10);
+}
+
+/** Assigns ids to sentences in document order, numbering repeats. */
+export function assignIds(texts: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return texts.map((text) => {
+    const base = hashId(text);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * Merges one translator's file into a language's data. Pure: returns the new data and a
+ * report; the caller decides whether to write. Never loses work:
+ *  - a unit whose id the article does not have, or whose source is not the current source
+ *    (the article changed since export), is not applied; in the second case its target is
+ *    kept as a suggestion;
+ *  - an empty target, or a target still equal to the source with no state saying it was
+ *    translated, is not applied;
+ *  - a reviewed or final translation is never replaced by a different one without `force`;
+ *  - applying the same file twice changes nothing, and a file never lowers a state.
+ */
+import { normaliseForId } from './ids.js';
+import type { LocaleData } from './reconcile.js';
+import { stateRank, type Diagnostic, type Doc } from './types.js';
+import type { ReadUnit } from '../formats/xliff/model.js';
+
+export interface MergeReport {
+  applied: number;
+  unchanged: number;
+  skipped: number;
+  /** Units the file marks as not to be translated, left as they are. */
+  ignored: number;
+  diagnostics: Diagnostic[];
+}
+
+export function mergeUnits(
+  doc: Doc,
+  data: LocaleData,
+  units: readonly ReadUnit[],
+  options: { force?: boolean; file: string },
+): { data: LocaleData; report: MergeReport } {
+  const byId = new Map(doc.segments.map((s) => [s.id, s]));
+  const resources = { ...data.resources };
+  const states = { ...data.units };
+  const report: MergeReport = { applied: 0, unchanged: 0, skipped: 0, ignored: 0, diagnostics: [] };
+  const skip = (u: ReadUnit, rule: string, message: string, hint?: string): void => {
+    report.skipped++;
+    report.diagnostics.push({ severity: 'warning', rule, message: `unit ${u.id}: ${message}`, file: options.file, line: u.line, column: u.column, ...(hint ? { hint } : {}) });
+  };
+
+  for (const u of units) {
+    const seg = byId.get(u.id);
+    if (!seg) {
+      skip(u, 'unknown-id', 'no such segment in the article', 'the unit was added by hand or comes from another article; it was not applied');
+      continue;
+    }
+    if (!seg.translate || !u.translate) {
+      report.ignored++;
+      continue;
+    }
+    if (normaliseForId(u.source) !== normaliseForId(seg.source)) {
+      const current = states[u.id];
+      if (u.target !== undefined && u.target.trim() !== '' && (!current || stateRank(current.state) === 0)) {
+        states[u.id] = { state: 'stale', provenance: u.provenance ?? 'human', suggestion: u.target, previousSource: u.source };
+      }
+      skip(u, 'source-changed', 'the source in the file is not the article\'s current sentence', 'the article changed after export; the translation was kept as a suggestion — export again to translate the new sentence');
+      continue;
+    }
+    if (u.target === undefined || u.target.trim() === '') {
+      skip(u, 'empty-target', 'no translation in the file', 'translate it in your CAT tool and send the file again');
+      continue;
+    }
+    if (u.state === 'new' || u.state === 'stale') {
+      skip(u, 'untranslated', 'the target is still the source text', 'translate it, or set its state to translated if the text is meant to stay as it is');
+      continue;
+    }
+    const target = u.target;
+    const existing = resources[u.id];
+    const current = states[u.id];
+    if (existing === target) {
+      if (current && stateRank(u.state) > stateRank(current.state)) {
+        states[u.id] = { ...current, state: u.state };
+        report.applied++;
+      } else report.unchanged++;
+      continue;
+    }
+    if (existing !== undefined && current && stateRank(current.state) >= stateRank('reviewed') && !options.force) {
+      report.skipped++;
+      report.diagnostics.push({
+        severity: 'error',
+        rule: 'conflict',
+        message: `unit ${u.id}: a ${current.state} translation exists and the file has a different one`,
+        file: options.file,
+        line: u.line,
+        column: u.column,
+        hint: `kept: "${existing}"; in the file: "${target}". Re-run with --force to replace it`,
+      });
+      continue;
+    }
+    resources[u.id] = target;
+    states[u.id] = { state: u.state, provenance: u.provenance ?? 'human' };
+    report.applied++;
+  }
+  // Keep document order.
+  const ordered: LocaleData = { resources: {}, units: {}, retired: data.retired };
+  for (const s of doc.segments) {
+    if (resources[s.id] !== undefined) ordered.resources[s.id] = resources[s.id]!;
+    if (states[s.id] !== undefined) ordered.units[s.id] = states[s.id]!;
+  }
+  return { data: ordered, report };
+}

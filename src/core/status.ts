@@ -1,0 +1,124 @@
+/**
+ * The article × language matrix behind `tessera status`. Pure. Counts segments, source
+ * words and source characters per state; segments that need no translation (bare links) are
+ * left out of every count, as Translate Toolkit's pocount leaves out translate="no" units.
+ */
+import { countChars, countWords } from './counts.js';
+import type { LocaleData } from './reconcile.js';
+import { STATES, isTranslated, stateRank, type Doc, type Lang, type State } from './types.js';
+
+export type ByState = Record<State, number> & { total: number };
+
+export interface Counts {
+  segments: ByState;
+  words: ByState;
+  chars: ByState;
+}
+
+export interface Cell extends Counts {
+  /** Percent (0–100, one decimal) of source words at least translated / reviewed. */
+  translatedWords: number;
+  reviewedWords: number;
+  translatedSegments: number;
+  reviewedSegments: number;
+}
+
+export interface StatusRow {
+  article: string;
+  headline: string;
+  languages: Partial<Record<Lang, Cell>>;
+}
+
+export interface StatusReport {
+  schema: 'tessera-status/1';
+  sourceLanguage: 'en';
+  languages: Lang[];
+  articles: StatusRow[];
+  totals: Partial<Record<Lang, Cell>>;
+  /** Segments still needing work (state below translated), when asked for. */
+  remaining?: { article: string; lang: Lang; id: string; state: State; source: string }[];
+}
+
+function zero(): ByState {
+  const z = { total: 0 } as ByState;
+  for (const s of STATES) z[s] = 0;
+  return z;
+}
+
+export function emptyCounts(): Counts {
+  return { segments: zero(), words: zero(), chars: zero() };
+}
+
+function pct(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.floor((part * 1000) / whole) / 10;
+}
+
+export function toCell(c: Counts): Cell {
+  const atLeast = (b: ByState, min: number): number => STATES.filter((s) => stateRank(s) >= min).reduce((n, s) => n + b[s], 0);
+  return {
+    ...c,
+    translatedWords: pct(atLeast(c.words, 1), c.words.total),
+    reviewedWords: pct(atLeast(c.words, 2), c.words.total),
+    translatedSegments: pct(atLeast(c.segments, 1), c.segments.total),
+    reviewedSegments: pct(atLeast(c.segments, 2), c.segments.total),
+  };
+}
+
+function add(into: Counts, from: Counts): void {
+  for (const k of ['segments', 'words', 'chars'] as const) {
+    for (const s of [...STATES, 'total'] as const) into[k][s] += from[k][s];
+  }
+}
+
+export function articleCounts(doc: Doc, data: LocaleData): Counts {
+  const c = emptyCounts();
+  for (const seg of doc.segments) {
+    if (!seg.translate) continue;
+    const state: State = data.units[seg.id]?.state ?? 'new';
+    const w = countWords(seg.source, doc.meta.lang);
+    const ch = countChars(seg.source);
+    c.segments[state]++;
+    c.segments.total++;
+    c.words[state] += w;
+    c.words.total += w;
+    c.chars[state] += ch;
+    c.chars.total += ch;
+  }
+  return c;
+}
+
+export function buildStatus(
+  articles: readonly { slug: string; doc: Doc }[],
+  langs: readonly Lang[],
+  locale: (slug: string, lang: Lang) => LocaleData,
+  options: { details?: boolean } = {},
+): StatusReport {
+  const totals: Partial<Record<Lang, Counts>> = {};
+  const rows: StatusRow[] = [];
+  const remaining: NonNullable<StatusReport['remaining']> = [];
+  for (const a of articles) {
+    const row: StatusRow = { article: a.slug, headline: a.doc.meta.headline, languages: {} };
+    for (const lang of langs) {
+      const data = locale(a.slug, lang);
+      const c = articleCounts(a.doc, data);
+      row.languages[lang] = toCell(c);
+      add((totals[lang] ??= emptyCounts()), c);
+      if (options.details) {
+        for (const seg of a.doc.segments) {
+          const state = data.units[seg.id]?.state ?? 'new';
+          if (seg.translate && !isTranslated(state)) remaining.push({ article: a.slug, lang, id: seg.id, state, source: seg.source });
+        }
+      }
+    }
+    rows.push(row);
+  }
+  const report: StatusReport = {
+    schema: 'tessera-status/1',
+    sourceLanguage: 'en',
+    languages: [...langs],
+    articles: rows,
+    totals: Object.fromEntries(langs.map((l) => [l, toCell(totals[l] ?? emptyCounts())])),
+  };
+  if (options.details) report.remaining = remaining;
+  return report;
+}

@@ -1,0 +1,224 @@
+/**
+ * Markdown article ⇄ Doc. A pure codec: `parseArticle(content)` cuts a source article into
+ * blocks and sentences and keeps a skeleton (the body with each sentence cut out), so that
+ * `renderMarkdownBody(doc, texts)` sets any language's sentences back into the same structure;
+ * with the English sentences it rebuilds the body byte for byte.
+ *
+ * Markdown is parsed by mdast-util-from-markdown (micromark, CommonMark-compliant); the front
+ * matter is YAML, parsed by `yaml`.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import type { Nodes, Parent, Root } from 'mdast';
+import { parseDocument } from 'yaml';
+import { assignIds } from '../core/ids.js';
+import { inputError } from '../core/errors.js';
+import { isLang, type ArticleMeta, type Block, type BlockKind, type BlockPart, type Doc, type Segment } from '../core/types.js';
+import { splitSentences, type SegmentLang } from '../segment/index.js';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const REQUIRED = ['slug', 'lang', 'headline', 'date'] as const;
+
+/** Text a translator need not touch: bare links, handles, hashtags, nothing else. */
+const NO_TRANSLATE = /^(?:(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|[@#][\p{L}\p{N}_]+)(?:\s+(?:(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|[@#][\p{L}\p{N}_]+))*$/u;
+
+export function needsTranslation(sentence: string): boolean {
+  return !NO_TRANSLATE.test(sentence.trim());
+}
+
+interface Leaf {
+  kind: BlockKind;
+  depth?: number;
+  quoteDepth: number;
+  start: number;
+  end: number;
+}
+
+/** Parses the front matter; errors name the file and line. */
+export function parseFrontMatter(content: string, file = '<article>'): { meta: ArticleMeta; bodyStart: number } {
+  const m = /^---\r?\n([^]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(content);
+  if (!m) {
+    throw inputError(
+      'the article has no front matter',
+      { file, line: 1, column: 1 },
+      'start the file with a "---" line, then slug, lang, headline, dateline and date (YYYY-MM-DD), then "---" (see README, "Adding an article")',
+      'article-front-matter',
+    );
+  }
+  const yamlDoc = parseDocument(m[1] ?? '', { prettyErrors: false });
+  if (yamlDoc.errors.length > 0) {
+    const e = yamlDoc.errors[0]!;
+    const line = (e.linePos?.[0]?.line ?? 1) + 1;
+    throw inputError(`front matter is not valid YAML: ${e.message.split('\n')[0]}`, { file, line, column: e.linePos?.[0]?.col ?? 1 }, 'fix the YAML between the two "---" lines', 'article-front-matter');
+  }
+  const data = yamlDoc.toJS() as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw inputError('front matter must be a YAML mapping (key: value lines)', { file, line: 2 }, undefined, 'article-front-matter');
+  }
+  const missing = REQUIRED.filter((k) => data[k] === undefined || data[k] === null || data[k] === '');
+  if (missing.length > 0) {
+    throw inputError(`front matter lacks ${missing.join(', ')}`, { file, line: 1 }, `add ${missing.map((k) => `"${k}: …"`).join(', ')} between the "---" lines`, 'article-front-matter');
+  }
+  const slug = String(data.slug);
+  if (!SLUG_PATTERN.test(slug)) {
+    throw inputError(`slug "${slug}" is not valid`, { file, line: 2 }, 'use lower-case letters, digits and single hyphens, e.g. "palermo-conference"', 'article-front-matter');
+  }
+  const lang = String(data.lang);
+  if (!isLang(lang)) {
+    throw inputError(`source language "${lang}" is not supported`, { file, line: 2 }, 'supported: en, it, fr, ar', 'article-front-matter');
+  }
+  let date = data.date;
+  if (date instanceof Date) date = date.toISOString().slice(0, 10);
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw inputError(`date "${String(date)}" is not a date`, { file, line: 2 }, 'write it as YYYY-MM-DD', 'article-front-matter');
+  }
+  const meta: ArticleMeta = { ...data, slug, lang, headline: String(data.headline).trim(), date };
+  if (data.dateline !== undefined) meta.dateline = String(data.dateline);
+  return { meta, bodyStart: m[0].length };
+}
+
+/** Leaf text blocks of the Markdown tree, in order, with their offsets in `body`. */
+function leaves(root: Root): Leaf[] {
+  const out: Leaf[] = [];
+  const walk = (node: Nodes, quoteDepth: number, inList: boolean): void => {
+    switch (node.type) {
+      case 'paragraph': {
+        const p = node.position;
+        if (!p || p.start.offset === undefined || p.end.offset === undefined) return;
+        let kind: BlockKind = inList ? 'list-item' : quoteDepth > 0 ? 'quote' : 'paragraph';
+        const first = node.children[0];
+        if (quoteDepth > 0 && first?.type === 'text' && /^[—―]\s|^--\s/.test(first.value)) kind = 'attribution';
+        out.push({ kind, quoteDepth, start: p.start.offset, end: p.end.offset });
+        return;
+      }
+      case 'heading': {
+        const p = node.position;
+        if (!p || p.start.offset === undefined || p.end.offset === undefined) return;
+        const c0 = node.children[0]?.position?.start.offset;
+        const cN = node.children.at(-1)?.position?.end.offset;
+        if (c0 === undefined || cN === undefined) return;
+        out.push({ kind: 'heading', depth: node.depth, quoteDepth, start: c0, end: cN });
+        return;
+      }
+      case 'blockquote':
+        for (const c of node.children) walk(c, quoteDepth + 1, inList);
+        return;
+      case 'list':
+      case 'listItem':
+        for (const c of (node as Parent).children) walk(c as Nodes, quoteDepth, true);
+        return;
+      default:
+        return; // code, html, thematic breaks, front matter: kept verbatim in the skeleton
+    }
+  };
+  for (const c of root.children) walk(c, 0, false);
+  return out;
+}
+
+/** Line breaks inside a block (and the `> ` markers after them) read as one space. */
+function flatten(raw: string): string {
+  return raw.replace(/[ \t]*\r?\n[ \t]*(?:>[ \t]?)*[ \t]*/g, ' ');
+}
+
+/**
+ * Parses a Markdown article into a Doc. `file` only labels errors.
+ */
+export function parseArticle(content: string, file = '<article>'): Doc {
+  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
+  const { meta } = parseFrontMatter(content, file);
+  const root = fromMarkdown(content, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
+  const lang = meta.lang as SegmentLang;
+
+  const blocks: Block[] = [];
+  const texts: string[] = [];
+  const where: { block: number; index: number; translate: boolean }[] = [];
+  const skeleton: BlockPart[] = [];
+  const rawOf: (string | undefined)[] = [];
+
+  // The headline is block 0, from the front matter; it is never split.
+  blocks.push({ kind: 'headline', quoteDepth: 0, parts: [{ seg: '' }] });
+  texts.push(meta.headline);
+  where.push({ block: 0, index: 0, translate: true });
+  rawOf.push(undefined);
+
+  const segRefs: { seg: string }[] = [];
+  let cursor = 0;
+  const bodyLeaves = leaves(root);
+  const fm = root.children[0]?.type === 'yaml' ? root.children[0].position?.end.offset ?? 0 : 0;
+  cursor = 0;
+  skeleton.push({ text: content.slice(0, fm) });
+  cursor = fm;
+  for (const leaf of bodyLeaves) {
+    const raw = content.slice(leaf.start, leaf.end);
+    const blockIndex = blocks.length;
+    const block: Block = { kind: leaf.kind, quoteDepth: leaf.quoteDepth, parts: [] };
+    if (leaf.depth !== undefined) block.depth = leaf.depth;
+    const spans = splitSentences(raw, lang);
+    if (spans.length === 0) continue;
+    skeleton.push({ text: content.slice(cursor, leaf.start) });
+    let local = 0;
+    spans.forEach((span, index) => {
+      const between = raw.slice(local, span.start);
+      if (index > 0) {
+        block.parts.push({ text: flatten(between) });
+        skeleton.push({ text: between });
+      } else if (between) {
+        skeleton.push({ text: between });
+      }
+      const sentenceRaw = raw.slice(span.start, span.end);
+      const sentence = flatten(sentenceRaw);
+      const ref = { seg: '' };
+      block.parts.push(ref);
+      segRefs.push(ref);
+      skeleton.push(ref);
+      texts.push(sentence);
+      rawOf.push(sentence === sentenceRaw ? undefined : sentenceRaw);
+      where.push({ block: blockIndex, index, translate: needsTranslation(sentence) });
+      local = span.end;
+    });
+    if (local < raw.length) skeleton.push({ text: raw.slice(local) });
+    cursor = leaf.end;
+    blocks.push(block);
+  }
+  skeleton.push({ text: content.slice(cursor) });
+
+  const ids = assignIds(texts);
+  (blocks[0]!.parts[0] as { seg: string }).seg = ids[0]!;
+  segRefs.forEach((ref, i) => {
+    ref.seg = ids[i + 1]!;
+    const raw = rawOf[i + 1];
+    if (raw !== undefined) (ref as { seg: string; raw?: string }).raw = raw;
+  });
+  const segments: Segment[] = texts.map((source, i) => ({ id: ids[i]!, source, ...where[i]! }));
+  return { meta, blocks, segments, skeleton: mergeText(skeleton) };
+}
+
+function mergeText(parts: BlockPart[]): BlockPart[] {
+  const out: BlockPart[] = [];
+  for (const p of parts) {
+    const last = out.at(-1);
+    if ('text' in p) {
+      if (p.text === '') continue;
+      if (last && 'text' in last) last.text += p.text;
+      else out.push({ text: p.text });
+    } else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Sets sentences back into the skeleton. `text(id)` gives the sentence for a segment, or
+ * undefined to use the source sentence as it was written.
+ */
+export function renderMarkdownBody(doc: Doc, text: (id: string) => string | undefined): string {
+  const src = new Map(doc.segments.map((s) => [s.id, s.source]));
+  return doc.skeleton
+    .map((p) => {
+      if ('text' in p) return p.text;
+      const t = text(p.seg);
+      if (t !== undefined) return t;
+      return (p as { raw?: string }).raw ?? src.get(p.seg) ?? '';
+    })
+    .join('');
+}

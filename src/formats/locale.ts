@@ -1,0 +1,82 @@
+/**
+ * The persisted files under `locales/`, as pure codecs:
+ *  - `locales/<lang>/<slug>.json` — i18next JSON v4 resources, one namespace per article:
+ *    flat `{ "<segment id>": "<sentence>" }` in document order (ids contain no `.` or `:`, so
+ *    i18next's key and namespace separators never split them).
+ *  - `locales/<lang>/<slug>.state.json` — per-segment state and provenance for a target
+ *    language, plus retired translations. Segments not listed are `new`.
+ * Deterministic: document order, two-space indent, LF, final newline. One file per article and
+ * language, so two people importing different articles never touch the same file.
+ */
+import { inputError } from '../core/errors.js';
+import { stableJson } from '../core/json.js';
+import { PROVENANCES, STATES, type Unit } from '../core/types.js';
+import type { LocaleData } from '../core/reconcile.js';
+
+export const STATE_FORMAT = 'tessera-state/1';
+
+export function parseJsonFile(content: string, file: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    let line: number | undefined;
+    let column: number | undefined;
+    if (pos) {
+      const before = content.slice(0, Number(pos[1]));
+      line = before.split('\n').length;
+      column = before.length - before.lastIndexOf('\n');
+    }
+    throw inputError(`not valid JSON: ${msg}`, { file, ...(line ? { line, column } : {}) }, 'fix the file, or restore it from git', 'json');
+  }
+}
+
+export function parseResources(content: string, file: string): Record<string, string> {
+  const data = parseJsonFile(content, file);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw inputError('expected an object of id → text', { file }, undefined, 'resources');
+  for (const [k, v] of Object.entries(data)) {
+    if (typeof v !== 'string') throw inputError(`key "${k}" is not a string`, { file }, 'Tessera writes flat i18next JSON v4: { "id": "text" }', 'resources');
+  }
+  return data as Record<string, string>;
+}
+
+export function serializeResources(resources: Record<string, string>): string {
+  return stableJson(resources);
+}
+
+interface StateFile {
+  format: string;
+  segments: Record<string, Unit>;
+  retired?: Record<string, { source: string; target: string }>;
+}
+
+export function parseState(content: string, file: string): Pick<LocaleData, 'units' | 'retired'> {
+  const data = parseJsonFile(content, file) as Partial<StateFile> | null;
+  if (!data || typeof data !== 'object' || data.format !== STATE_FORMAT || typeof data.segments !== 'object' || data.segments === null) {
+    throw inputError(`not a Tessera state file (expected "format": "${STATE_FORMAT}")`, { file }, 'restore it from git', 'state');
+  }
+  for (const [id, u] of Object.entries(data.segments)) {
+    if (!u || !(STATES as readonly string[]).includes(u.state)) throw inputError(`segment ${id} has an unknown state "${String(u?.state)}"`, { file }, `states: ${STATES.join(', ')}`, 'state');
+    if (u.provenance !== undefined && !(PROVENANCES as readonly string[]).includes(u.provenance)) {
+      throw inputError(`segment ${id} has an unknown provenance "${String(u.provenance)}"`, { file }, `provenances: ${PROVENANCES.join(', ')}`, 'state');
+    }
+  }
+  return { units: data.segments, retired: data.retired ?? {} };
+}
+
+export function serializeState(data: Pick<LocaleData, 'units' | 'retired'>): string {
+  const segments: Record<string, Unit> = {};
+  for (const [id, u] of Object.entries(data.units)) {
+    // Fixed key order inside each entry.
+    const e: Unit = { state: u.state };
+    if (u.provenance) e.provenance = u.provenance;
+    if (u.suggestion !== undefined) e.suggestion = u.suggestion;
+    if (u.previousSource !== undefined) e.previousSource = u.previousSource;
+    if (u.notes && u.notes.length > 0) e.notes = u.notes;
+    segments[id] = e;
+  }
+  const out: StateFile = { format: STATE_FORMAT, segments };
+  if (Object.keys(data.retired).length > 0) out.retired = data.retired;
+  return stableJson(out);
+}

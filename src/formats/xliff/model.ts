@@ -1,0 +1,53 @@
+/**
+ * The exchange model shared by the XLIFF 1.2 and 2.x codecs: one file per article and
+ * target language, one unit per segment. Pure data.
+ */
+import type { Lang, Provenance, State } from '../../core/types.js';
+
+export type XliffVersion = '1.2' | '2.0' | '2.1';
+
+export interface ExchangeUnit {
+  id: string;
+  source: string;
+  target?: string;
+  state: State;
+  provenance?: Provenance;
+  translate: boolean;
+  /** Context for the translator, one note each (headline, position, neighbours…). */
+  notes: string[];
+}
+
+export interface ExchangeFile {
+  /** The article's slug: XLIFF 1.2 `file/@original`, 2.x `file/@id`. */
+  article: string;
+  sourceLang: Lang;
+  targetLang: Lang;
+  /** File-level notes: the article's headline and date. */
+  notes: string[];
+  units: ExchangeUnit[];
+}
+
+/** What a translator's file says about one unit, before it is checked against the project. */
+export interface ReadUnit {
+  id: string;
+  source: string;
+  /** Absent when the unit has no target (or every segment's target is missing). */
+  target?: string;
+  /** Our state, mapped from the file's states (see states.ts). */
+  state: State;
+  provenance?: Provenance;
+  translate: boolean;
+  notes: string[];
+  line: number;
+  column: number;
+}
+
+export interface ReadFile {
+  version: XliffVersion;
+  article: string;
+  sourceLang: string;
+  targetLang: string;
+  units: ReadUnit[];
+  line: number;
+  column: number;
+}

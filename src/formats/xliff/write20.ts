@@ -1,0 +1,40 @@
+/**
+ * XLIFF 2.0 / 2.1 writer (core). Hand-written for the same reasons as write12.ts: the `xliff`
+ * package's js2xliff keeps no segment `state`/`subState` and indents mixed content.
+ */
+import type { ExchangeFile } from './model.js';
+import { toSubState, toXliff2State } from './states.js';
+import { escapeAttr as a, escapeText as t } from './xml.js';
+
+export function writeXliff20(file: ExchangeFile, version: '2.0' | '2.1' = '2.0'): string {
+  const out: string[] = [];
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="${version}" srcLang="${a(file.sourceLang)}" trgLang="${a(file.targetLang)}">`,
+  );
+  out.push(`  <file id="${a(file.article)}" original="${a(file.article)}">`);
+  if (file.notes.length > 0) {
+    out.push('    <notes>');
+    for (const n of file.notes) out.push(`      <note category="context">${t(n)}</note>`);
+    out.push('    </notes>');
+  }
+  for (const u of file.units) {
+    out.push(`    <unit id="${a(u.id)}" name="${a(u.id)}"${u.translate ? '' : ' translate="no"'} xml:space="preserve">`);
+    if (u.notes.length > 0) {
+      out.push('      <notes>');
+      for (const n of u.notes) out.push(`        <note category="context">${t(n)}</note>`);
+      out.push('      </notes>');
+    }
+    let seg = `state="${toXliff2State(u.target === undefined ? 'new' : u.state)}"`;
+    const sub = u.target !== undefined ? toSubState(u.provenance) : undefined;
+    if (sub) seg += ` subState="${a(sub)}"`;
+    out.push(`      <segment ${seg}>`);
+    out.push(`        <source>${t(u.source)}</source>`);
+    if (u.target !== undefined) out.push(`        <target>${t(u.target)}</target>`);
+    out.push('      </segment>');
+    out.push('    </unit>');
+  }
+  out.push('  </file>');
+  out.push('</xliff>');
+  return out.join('\n') + '\n';
+}

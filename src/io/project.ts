@@ -1,0 +1,157 @@
+/**
+ * A Tessera project on disk: `source/*.md` articles and `locales/<lang>/…` resources and
+ * states. Everything that touches the file system for the project goes through here; the
+ * codecs it calls are pure.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { inputError } from '../core/errors.js';
+import { emptyLocale, reconcile, type LocaleData } from '../core/reconcile.js';
+import { SOURCE_LANG, TARGET_LANGS, isLang, type Doc, type Lang } from '../core/types.js';
+import { parseArticle } from '../formats/article.js';
+import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
+import type { FileTransaction } from './fs.js';
+import { readText } from './fs.js';
+
+export interface Article {
+  slug: string;
+  /** Path relative to the project root, for messages. */
+  file: string;
+  doc: Doc;
+}
+
+export class Project {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  get sourceDir(): string {
+    return join(this.root, 'source');
+  }
+
+  get localesDir(): string {
+    return join(this.root, 'locales');
+  }
+
+  /** A path relative to the root, for messages (stable across machines). */
+  rel(path: string): string {
+    const r = relative(this.root, resolve(this.root, path));
+    return r.startsWith('..') ? path : r || '.';
+  }
+
+  abs(path: string): string {
+    return resolve(this.root, path);
+  }
+
+  /** Source article files, sorted by name. */
+  articleFiles(): string[] {
+    if (!existsSync(this.sourceDir) || !statSync(this.sourceDir).isDirectory()) {
+      throw inputError(
+        `no source/ folder in ${this.root}`,
+        {},
+        'run Tessera from a project folder (one with source/ and locales/), or pass --root DIR',
+        'project',
+      );
+    }
+    return readdirSync(this.sourceDir)
+      .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
+      .sort()
+      .map((f) => join(this.sourceDir, f));
+  }
+
+  loadArticleFile(path: string): Article {
+    const file = this.rel(path);
+    const doc = parseArticle(readText(path, file), file);
+    const expected = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    if (doc.meta.slug !== expected) {
+      throw inputError(`front matter says slug "${doc.meta.slug}" but the file is named ${expected}.md`, { file, line: 2 }, `rename the file to ${doc.meta.slug}.md or change the slug`, 'article-front-matter');
+    }
+    if (doc.meta.lang !== SOURCE_LANG) {
+      throw inputError(`source language "${doc.meta.lang}" is not supported as a source yet`, { file, line: 2 }, `write "lang: ${SOURCE_LANG}"`, 'article-front-matter');
+    }
+    return { slug: doc.meta.slug, file, doc };
+  }
+
+  /** Loads the named articles (slugs or paths), or all of them. */
+  loadArticles(names: readonly string[] = []): Article[] {
+    const files = this.articleFiles();
+    if (names.length === 0) {
+      if (files.length === 0) throw inputError('source/ holds no articles (*.md)', { file: this.rel(this.sourceDir) }, 'add an article: see README, "Adding an article"', 'project');
+      return files.map((f) => this.loadArticleFile(f));
+    }
+    const bySlug = new Map(files.map((f) => [f.replace(/^.*[\\/]/, '').replace(/\.md$/, ''), f]));
+    return names.map((name) => {
+      const slug = name.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+      const f = bySlug.get(slug);
+      if (!f) {
+        throw inputError(`unknown article "${name}"`, {}, `known articles: ${[...bySlug.keys()].join(', ') || '(none)'}`, 'project');
+      }
+      return this.loadArticleFile(f);
+    });
+  }
+
+  resourcesPath(lang: Lang, slug: string): string {
+    return join(this.localesDir, lang, `${slug}.json`);
+  }
+
+  statePath(lang: Lang, slug: string): string {
+    return join(this.localesDir, lang, `${slug}.state.json`);
+  }
+
+  /** The English sentences as `segment` last wrote them, or undefined. */
+  readPreviousEnglish(slug: string): Record<string, string> | undefined {
+    const p = this.resourcesPath(SOURCE_LANG, slug);
+    if (!existsSync(p)) return undefined;
+    return parseResources(readText(p, this.rel(p)), this.rel(p));
+  }
+
+  /** A target language's stored data for an article, as on disk (not reconciled). */
+  readLocale(lang: Lang, slug: string): LocaleData {
+    const data = emptyLocale();
+    const rp = this.resourcesPath(lang, slug);
+    if (existsSync(rp)) data.resources = parseResources(readText(rp, this.rel(rp)), this.rel(rp));
+    const sp = this.statePath(lang, slug);
+    if (existsSync(sp)) Object.assign(data, parseState(readText(sp, this.rel(sp)), this.rel(sp)));
+    return data;
+  }
+
+  /**
+   * A target language's data brought in line with the article as it is now (see
+   * core/reconcile.ts). Commands other than `segment` see this view without writing it.
+   */
+  locale(article: Article, lang: Lang): LocaleData {
+    return reconcile(article.doc, this.readPreviousEnglish(article.slug), this.readLocale(lang, article.slug));
+  }
+
+  /** Stages a target language's data; files are only created once there is something to say. */
+  stageLocale(tx: FileTransaction, lang: Lang, slug: string, data: LocaleData): void {
+    const rp = this.resourcesPath(lang, slug);
+    const sp = this.statePath(lang, slug);
+    const empty = Object.keys(data.resources).length === 0 && Object.keys(data.units).length === 0 && Object.keys(data.retired).length === 0;
+    if (empty && !existsSync(rp) && !existsSync(sp)) return;
+    tx.write(rp, serializeResources(data.resources));
+    tx.write(sp, serializeState(data));
+  }
+
+  stageEnglish(tx: FileTransaction, article: Article): void {
+    const en: Record<string, string> = {};
+    for (const s of article.doc.segments) en[s.id] = s.source;
+    tx.write(this.resourcesPath(SOURCE_LANG, article.slug), serializeResources(en));
+  }
+}
+
+/** Parses `it,fr ar` style lists into target languages; errors list the supported ones. */
+export function parseLangs(values: readonly string[] | undefined, allowed: readonly Lang[] = TARGET_LANGS): Lang[] {
+  if (!values || values.length === 0) return [...allowed];
+  const out: Lang[] = [];
+  for (const v of values.flatMap((x) => String(x).split(/[\s,]+/)).filter(Boolean)) {
+    const base = v.toLowerCase().split(/[-_]/)[0]!;
+    if (!isLang(base) || !allowed.includes(base)) {
+      throw inputError(`unknown language "${v}"`, {}, `supported: ${allowed.join(', ')}`, 'usage');
+    }
+    if (!out.includes(base)) out.push(base);
+  }
+  return out;
+}

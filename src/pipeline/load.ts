@@ -1,0 +1,119 @@
+/**
+ * Pipelines are YAML files in pipelines/: a description and an ordered list of steps, each a
+ * one-key mapping from the step's name to its options (kebab-case, as on the command line).
+ * Comments are welcome — a pipeline is reviewed like code. The whole file is checked before
+ * anything runs: unknown steps and options, wrong types, are reported with file, line and
+ * column and the valid choices.
+ */
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { InputError, inputError } from '../core/errors.js';
+import type { Diagnostic } from '../core/types.js';
+import { STEPS, type OptionType } from './steps/index.js';
+
+export interface PipelineStep {
+  name: string;
+  /** camelCase options, ready for the step function. */
+  options: Record<string, unknown>;
+  line: number;
+}
+
+export interface Pipeline {
+  name: string;
+  description: string;
+  steps: PipelineStep[];
+}
+
+const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function parsePipeline(content: string, file: string, name: string): Pipeline {
+  const lc = new LineCounter();
+  const doc = parseDocument(content, { lineCounter: lc, prettyErrors: false });
+  const problems: Diagnostic[] = [];
+  const at = (node: YamlNode | null | undefined): { line?: number; column?: number } => {
+    const r = node?.range;
+    if (!r) return {};
+    const p = lc.linePos(r[0]);
+    return { line: p.line, column: p.col };
+  };
+  const problem = (node: YamlNode | null | undefined, message: string, hint?: string): void => {
+    problems.push({ severity: 'error', rule: 'pipeline', message, file, ...at(node), ...(hint ? { hint } : {}) });
+  };
+  for (const e of doc.errors) {
+    const p = e.linePos?.[0];
+    problems.push({ severity: 'error', rule: 'pipeline', message: `not valid YAML: ${e.message.split('\n')[0]}`, file, ...(p ? { line: p.line, column: p.col } : {}) });
+  }
+  if (problems.length) throw new InputError(problems);
+  const root = doc.contents;
+  if (!isMap(root)) throw inputError('a pipeline is a mapping with "description" and "steps"', { file, line: 1 }, undefined, 'pipeline');
+  let description = '';
+  const steps: PipelineStep[] = [];
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key === 'description') description = isScalar(pair.value) ? String(pair.value.value) : '';
+    else if (key === 'steps') {
+      if (!isSeq(pair.value)) {
+        problem(pair.value as YamlNode, '"steps" must be a list');
+        continue;
+      }
+      for (const item of pair.value.items) {
+        const node = item as YamlNode;
+        let stepName: string | undefined;
+        let optsNode: YamlNode | null | undefined;
+        if (isScalar(node)) stepName = String(node.value);
+        else if (isMap(node) && node.items.length === 1 && isScalar(node.items[0]!.key)) {
+          stepName = String((node.items[0]!.key as { value: unknown }).value);
+          optsNode = node.items[0]!.value as YamlNode | null;
+        } else {
+          problem(node, 'each step is "- name:" followed by its options');
+          continue;
+        }
+        const spec = STEPS[stepName];
+        if (!spec) {
+          problem(node, `unknown step "${stepName}"`, `steps: ${Object.keys(STEPS).join(', ')}`);
+          continue;
+        }
+        const options: Record<string, unknown> = {};
+        if (optsNode && !(isScalar(optsNode) && optsNode.value === null)) {
+          if (!isMap(optsNode)) {
+            problem(optsNode, `the options of "${stepName}" must be a mapping`);
+            continue;
+          }
+          for (const op of optsNode.items) {
+            const k = isScalar(op.key) ? String(op.key.value) : '';
+            const type = spec.options[k];
+            if (!type) {
+              problem(op.key as YamlNode, `step "${stepName}" has no option "${k}"`, `options: ${Object.keys(spec.options).join(', ') || '(none)'}`);
+              continue;
+            }
+            const value = (op.value as YamlNode | null)?.toJSON?.() ?? (isScalar(op.value) ? op.value.value : undefined);
+            const checked = coerce(value, type);
+            if (checked === undefined) problem(op.value as YamlNode, `option "${k}" of "${stepName}" must be ${describe(type)}`);
+            else options[camel(k)] = checked;
+          }
+        }
+        steps.push({ name: stepName, options, line: at(node).line ?? 0 });
+      }
+    } else problem(pair.key as YamlNode, `unknown key "${key}"`, 'a pipeline has "description" and "steps"');
+  }
+  if (problems.length) throw new InputError(problems);
+  if (steps.length === 0) throw inputError('the pipeline has no steps', { file }, undefined, 'pipeline');
+  return { name, description, steps };
+}
+
+function describe(t: OptionType): string {
+  return t === 'string[]' ? 'a list of strings (or one string)' : t === 'boolean' ? 'true or false' : `a ${t}`;
+}
+
+function coerce(v: unknown, t: OptionType): unknown {
+  switch (t) {
+    case 'string':
+      return typeof v === 'string' ? v : undefined;
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+    case 'boolean':
+      return typeof v === 'boolean' ? v : undefined;
+    case 'string[]':
+      if (typeof v === 'string') return [v];
+      return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * `import`: merges translators' XLIFF files into locales/<lang>/<slug>.json and the segment
+ * states. All files are read and checked before anything is written; a file that cannot be
+ * read as XLIFF, or that names an unknown article or language, stops the whole command with
+ * no file changed (exit 2). Units that cannot be applied are reported and skipped (exit 1);
+ * with `strict`, any such unit refuses the whole command.
+ */
+import { glob } from 'tinyglobby';
+import { existsSync, statSync } from 'node:fs';
+import { InputError, formatDiagnostic, inputError } from '../../core/errors.js';
+import { mergeUnits } from '../../core/merge.js';
+import type { LocaleData } from '../../core/reconcile.js';
+import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '../../core/types.js';
+import { readXliff } from '../../formats/xliff/read.js';
+import { FileTransaction, readText } from '../../io/fs.js';
+import type { Article } from '../../io/project.js';
+import type { StepContext, StepResult } from '../context.js';
+
+export interface ImportOptions {
+  /** Files or glob patterns, relative to the project root. */
+  files: string[];
+  /** Replace reviewed or final translations that differ (default: report a conflict). */
+  force?: boolean;
+  /** Refuse everything when any unit cannot be applied. */
+  strict?: boolean;
+}
+
+/** Expands globs; a plain path that does not exist is an error, a glob matching nothing too. */
+export async function expandFiles(ctx: StepContext, patterns: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of patterns) {
+    const abs = ctx.project.abs(p);
+    if (/[*?[\]{}]/.test(p)) {
+      const found = (await glob(p, { cwd: ctx.project.root, absolute: true, onlyFiles: true })).sort();
+      if (found.length === 0) throw inputError(`no file matches "${p}"`, {}, 'check the pattern (it is relative to the project root)', 'usage');
+      out.push(...found);
+    } else {
+      if (!existsSync(abs)) throw inputError('no such file', { file: p }, 'check the path', 'usage');
+      if (statSync(abs).isDirectory()) throw inputError('is a folder; give the XLIFF files (or a pattern such as out/xliff/*/*.xlf)', { file: p }, undefined, 'usage');
+      out.push(abs);
+    }
+  }
+  return [...new Set(out)];
+}
+
+function langOf(tag: string): Lang | undefined {
+  const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLang(base) ? base : undefined;
+}
+
+export async function importStep(ctx: StepContext, options: ImportOptions): Promise<StepResult> {
+  const { project, output } = ctx;
+  if (options.files.length === 0) throw inputError('no files to import', {}, 'give one or more XLIFF files: tessera import out/xliff/it/palermo-conference.xlf', 'usage');
+  const paths = await expandFiles(ctx, options.files);
+  const articles = new Map<string, Article>();
+  const known = new Set(project.articleFiles().map((f) => f.replace(/^.*[\\/]/, '').replace(/\.md$/, '')));
+  const data = new Map<string, { article: Article; lang: Lang; data: LocaleData }>();
+  const lines: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let skipped = 0;
+
+  for (const path of paths) {
+    const file = project.rel(path);
+    const read = readXliff(readText(path, file), file);
+    if (read.length === 0) throw inputError('the XLIFF file holds no <file> element', { file }, 'export it again from your CAT tool', 'xliff');
+    for (const f of read) {
+      const where = { file, line: f.line, column: f.column };
+      const src = langOf(f.sourceLang);
+      if (src !== SOURCE_LANG) throw inputError(`source language is "${f.sourceLang}", expected "${SOURCE_LANG}"`, where, 'this file was not exported by Tessera from this project', 'xliff-language');
+      if (!f.targetLang) throw inputError('the file declares no target language', where, `set target-language (1.2) or trgLang (2.x) to one of ${TARGET_LANGS.join(', ')}`, 'xliff-language');
+      const lang = langOf(f.targetLang);
+      if (!lang || !TARGET_LANGS.includes(lang)) throw inputError(`target language "${f.targetLang}" is not one of this project's (${TARGET_LANGS.join(', ')})`, where, 'check the file: it may belong to another project', 'xliff-language');
+      if (!known.has(f.article)) throw inputError(`the file is for article "${f.article}", which this project does not have`, where, `known articles: ${[...known].join(', ')}`, 'xliff-article');
+      let article = articles.get(f.article);
+      if (!article) {
+        article = project.loadArticles([f.article])[0]!;
+        articles.set(f.article, article);
+      }
+      const key = `${lang}/${f.article}`;
+      const current = data.get(key) ?? { article, lang, data: project.locale(article, lang) };
+      const merged = mergeUnits(article.doc, current.data, f.units, { force: options.force ?? false, file });
+      data.set(key, { article, lang, data: merged.data });
+      const r = merged.report;
+      skipped += r.skipped;
+      diagnostics.push(...r.diagnostics);
+      lines.push(`  ${file} → ${f.article} (${lang}): ${r.applied} applied, ${r.unchanged} unchanged, ${r.skipped} skipped${r.ignored ? `, ${r.ignored} need no translation` : ''}`);
+    }
+  }
+  if (options.strict && skipped > 0) {
+    throw new InputError([
+      ...diagnostics,
+      { severity: 'error', rule: 'strict', message: `${skipped} unit(s) could not be applied; --strict refuses the import, nothing was written` },
+    ]);
+  }
+  const tx = new FileTransaction();
+  for (const a of articles.values()) project.stageEnglish(tx, a);
+  for (const d of data.values()) project.stageLocale(tx, d.lang, d.article.slug, d.data);
+  const written = tx.commit().map((p) => project.rel(p));
+  for (const d of diagnostics) output.err(formatDiagnostic(d) + '\n');
+  if (!output.quiet || skipped > 0) output.err(`import: ${paths.length} file(s), ${written.length} project file(s) updated\n${lines.join('\n')}\n`);
+  return { ok: skipped === 0, written };
+}

@@ -1,0 +1,47 @@
+/**
+ * The steps a pipeline can run, with the options each accepts. The CLI commands call the same
+ * functions, so a pipeline step and the command of the same name behave alike.
+ */
+import type { StepContext, StepResult } from '../context.js';
+import { buildStep } from './build.js';
+import { exportStep } from './export.js';
+import { importStep } from './import.js';
+import { segmentStep } from './segment.js';
+import { statusStep } from './status.js';
+
+export type OptionType = 'string' | 'string[]' | 'boolean' | 'number';
+
+export interface StepSpec {
+  description: string;
+  /** Option name (kebab-case, as on the command line) → type. */
+  options: Record<string, OptionType>;
+  run(ctx: StepContext, options: Record<string, unknown>): StepResult | Promise<StepResult>;
+}
+
+export const STEPS: Record<string, StepSpec> = {
+  segment: {
+    description: 'split source articles into sentences and update locales/',
+    options: { articles: 'string[]' },
+    run: (ctx, o) => segmentStep(ctx, o),
+  },
+  export: {
+    description: 'write XLIFF files for translators',
+    options: { articles: 'string[]', lang: 'string[]', format: 'string', out: 'string', all: 'boolean', prefill: 'boolean' },
+    run: (ctx, o) => exportStep(ctx, o),
+  },
+  import: {
+    description: "merge translators' XLIFF files into locales/",
+    options: { files: 'string[]', force: 'boolean', strict: 'boolean' },
+    run: (ctx, o) => importStep(ctx, o as { files: string[] }),
+  },
+  status: {
+    description: 'report progress per article and language; optional gates',
+    options: { articles: 'string[]', lang: 'string[]', format: 'string', details: 'boolean', 'min-translated': 'number', 'min-reviewed': 'number' },
+    run: (ctx, o) => statusStep(ctx, o),
+  },
+  build: {
+    description: 'write the editions (HTML, Markdown, text)',
+    options: { articles: 'string[]', lang: 'string[]', format: 'string[]', out: 'string' },
+    run: (ctx, o) => buildStep(ctx, o),
+  },
+};
