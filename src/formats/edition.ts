@@ -64,8 +64,8 @@ export function renderHtml(input: EditionInput): string {
   out.push('<article>');
   out.push('<header>');
   out.push(`<h1>${blockHtml(doc.blocks[0]!, input)}</h1>`);
-  const dateline = doc.meta.dateline ? `<span class="dateline">${esc(String(doc.meta.dateline))}</span> · ` : '';
-  out.push(`<p class="meta">${dateline}<time datetime="${esc(doc.meta.date)}">${esc(input.chrome.date)}</time></p>`);
+  // The dateline opens the first paragraph, in the edition's language; the header gives the date.
+  out.push(`<p class="meta"><time datetime="${esc(doc.meta.date)}">${esc(input.chrome.date)}</time></p>`);
   out.push('</header>');
   let i = 0;
   while (i < body.length) {
