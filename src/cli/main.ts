@@ -42,6 +42,10 @@ export async function main(args: string[]): Promise<number> {
     .alias('h', 'help')
     .alias('V', 'version')
     .wrap(Math.min(110, process.stdout.columns || 100))
+    .example('$0 run newsroom', 'the main job: segment → export → import → status → build')
+    .example('$0 export --lang it,ar,fr', 'XLIFF files for translators in out/xliff/')
+    .example('$0 import out/returned/it/palermo-conference.xlf', "merge a translator's file")
+    .example('$0 status --min-reviewed 100', 'the matrix; exit 1 unless every word is reviewed')
     .epilogue('Exit codes: 0 ran fine · 1 a check or gate failed · 2 could not run (usage or input).\nDocs: README.md')
     .fail((msg, err) => {
       if (err) throw err;
