@@ -11,7 +11,7 @@ export function statusJson(report: StatusReport): string {
 }
 
 function bar(percent: number, width = 10): string {
-  const full = Math.round((percent / 100) * width);
+  const full = Math.floor((percent / 100) * width); // never a full bar before 100%
   return '█'.repeat(full) + '░'.repeat(width - full);
 }
 

@@ -65,7 +65,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
     fail('the file declares a DOCTYPE; XLIFF files never need one and Tessera refuses them (entity expansion, external entities)', 'remove the <!DOCTYPE …> declaration, or export the file again from your CAT tool'),
   );
   parser.on('error', (err) => {
-    const msg = err.message.replace(/^[^:]*:\d+:\d+: /, '');
+    const msg = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
     fail(`not well-formed XML: ${msg}`, 'the file was damaged after export; open it in your CAT tool and export it again');
   });
 
