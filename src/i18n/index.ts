@@ -1,31 +1,62 @@
 /**
- * Tessera's own interface strings (edition chrome today; CLI messages next), as i18next
- * resources in the `tessera` namespace. They live in src/, apart from the articles' namespaces
- * in locales/, so an article slug can never collide with them.
- * Instances come from createInstance(), never the global singleton.
+ * Tessera's own interface strings, as i18next resources: `tessera` (edition chrome,
+ * src/i18n/<lang>.json) and `cli` (labels, reports and messages, src/i18n/cli/<lang>.json).
+ * They live in src/, apart from the articles' namespaces in locales/, so an article slug can
+ * never collide with them. Instances come from createInstance(), never the global singleton.
  */
 import i18next, { type i18n, type Resource } from 'i18next';
 import ar from './ar.json' with { type: 'json' };
+import cliAr from './cli/ar.json' with { type: 'json' };
+import cliEn from './cli/en.json' with { type: 'json' };
+import cliFr from './cli/fr.json' with { type: 'json' };
+import cliIt from './cli/it.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 import it from './it.json' with { type: 'json' };
 
 export const UI_NAMESPACE = 'tessera';
+export const CLI_NAMESPACE = 'cli';
+export const UI_LANGS = ['en', 'it', 'fr', 'ar'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
 
 export function uiResources(): Resource {
-  return { en: { [UI_NAMESPACE]: en }, it: { [UI_NAMESPACE]: it }, fr: { [UI_NAMESPACE]: fr }, ar: { [UI_NAMESPACE]: ar } };
+  return {
+    en: { [UI_NAMESPACE]: en, [CLI_NAMESPACE]: cliEn },
+    it: { [UI_NAMESPACE]: it, [CLI_NAMESPACE]: cliIt },
+    fr: { [UI_NAMESPACE]: fr, [CLI_NAMESPACE]: cliFr },
+    ar: { [UI_NAMESPACE]: ar, [CLI_NAMESPACE]: cliAr },
+  };
 }
 
-export function createUi(lng: string): i18n {
+export function createUi(lng: string, defaultNS: string = UI_NAMESPACE): i18n {
   const inst = i18next.createInstance();
   void inst.init({
     lng,
     fallbackLng: 'en',
-    ns: [UI_NAMESPACE],
-    defaultNS: UI_NAMESPACE,
+    ns: [UI_NAMESPACE, CLI_NAMESPACE],
+    defaultNS,
     resources: uiResources(),
     initAsync: false,
     interpolation: { escapeValue: false },
   });
   return inst;
+}
+
+/**
+ * The interface language: the flag if given, else the environment's locale (LC_ALL,
+ * LC_MESSAGES, LANG: "it_IT.UTF-8" → it), else English.
+ */
+export function resolveUiLang(flag?: string, env: NodeJS.ProcessEnv = process.env): UiLang {
+  // POSIX precedence: the first of LC_ALL, LC_MESSAGES, LANG that is set decides, even "C".
+  const v = flag || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const base = v.toLowerCase().split(/[-_.@]/)[0] ?? '';
+  return (UI_LANGS as readonly string[]).includes(base) ? (base as UiLang) : 'en';
+}
+
+/** A translate function bound to the `cli` namespace. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function cliTranslator(lang: UiLang): { t: Translate; lang: UiLang; dir: 'ltr' | 'rtl' } {
+  const inst = createUi(lang, CLI_NAMESPACE);
+  return { t: (key, options) => inst.t(key, options ?? {}) as string, lang, dir: inst.dir(lang) === 'rtl' ? 'rtl' : 'ltr' };
 }

@@ -101,6 +101,7 @@ export function parsePipeline(content: string, file: string, name: string): Pipe
 }
 
 function describe(t: OptionType): string {
+  if (t === 'gate') return 'a percentage, "lang=percent", or a mapping such as { all: 90, ar: 80 }';
   return t === 'string[]' ? 'a list of strings (or one string)' : t === 'boolean' ? 'true or false' : `a ${t}`;
 }
 
@@ -112,6 +113,11 @@ function coerce(v: unknown, t: OptionType): unknown {
       return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
     case 'boolean':
       return typeof v === 'boolean' ? v : undefined;
+    case 'gate':
+      if (typeof v === 'number' || typeof v === 'string') return v;
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v;
+      if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number')) return v;
+      return undefined;
     case 'string[]':
       if (typeof v === 'string') return [v];
       return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;

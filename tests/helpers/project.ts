@@ -31,7 +31,7 @@ export function tessera(args: string[], options: { input?: string; env?: Record<
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', LC_ALL: 'C.UTF-8', ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

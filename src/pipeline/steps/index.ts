@@ -9,7 +9,8 @@ import { importStep } from './import.js';
 import { segmentStep } from './segment.js';
 import { statusStep } from './status.js';
 
-export type OptionType = 'string' | 'string[]' | 'boolean' | 'number';
+/** `gate`: a percentage, `lang=percent` strings, or a mapping of language → percentage. */
+export type OptionType = 'string' | 'string[]' | 'boolean' | 'number' | 'gate';
 
 export interface StepSpec {
   description: string;
@@ -36,7 +37,7 @@ export const STEPS: Record<string, StepSpec> = {
   },
   status: {
     description: 'report progress per article and language; optional gates',
-    options: { articles: 'string[]', lang: 'string[]', format: 'string', details: 'boolean', 'min-translated': 'number', 'min-reviewed': 'number' },
+    options: { articles: 'string[]', lang: 'string[]', format: 'string', details: 'boolean', 'min-translated': 'gate', 'min-reviewed': 'gate', 'ui-lang': 'string' },
     run: (ctx, o) => statusStep(ctx, o),
   },
   build: {

@@ -1,15 +1,24 @@
 /**
  * `status`: the article × language matrix of segments, words and characters by state, as a
- * terminal table, JSON (schema tessera-status/1) or Markdown. Optional gates make it exit 1
- * when a language is below a percentage of translated or reviewed words.
+ * terminal table, JSON (schema tessera-status/1), Markdown or a self-contained HTML dashboard.
+ * Gates make it exit 1 when an article is below a percentage of translated or reviewed words
+ * in a language: `90` for every language, `ar=80` for one, or both (`90,ar=80`).
  */
 import { inputError } from '../../core/errors.js';
-import { buildStatus, type StatusReport } from '../../core/status.js';
-import { statusDetails, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
+import { buildStatus, type Cell, type StatusReport } from '../../core/status.js';
+import { isLang, type Lang } from '../../core/types.js';
+import { formatPercent, statusDetails, statusHtml, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
+import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
 import { parseLangs } from '../../io/project.js';
 import type { StepContext, StepResult } from '../context.js';
 
-export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
+export const STATUS_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
+
+/** A gate: a minimum percent for every language, and per-language overrides. */
+export interface Gate {
+  all?: number;
+  perLang: Partial<Record<Lang, number>>;
+}
 
 export interface StatusOptions {
   articles?: string[];
@@ -17,10 +26,46 @@ export interface StatusOptions {
   format?: string;
   /** List the segments still needing work. */
   details?: boolean;
-  /** Gate: minimum percent of source words at least translated, per language. */
-  minTranslated?: number;
-  /** Gate: minimum percent of source words at least reviewed, per language. */
-  minReviewed?: number;
+  /** Gate on words at least translated: "90", "ar=80", ["90", "ar=80"], or { all: 90, ar: 80 }. */
+  minTranslated?: unknown;
+  /** Gate on words at least reviewed; same forms. */
+  minReviewed?: unknown;
+  /** Interface language for labels (default: from LC_ALL / LC_MESSAGES / LANG, else en). */
+  uiLang?: string;
+}
+
+function percent(v: unknown, what: string): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw inputError(`${what}: "${String(v)}" is not a percentage`, {}, 'use a number from 0 to 100, or lang=number (e.g. ar=80)', 'usage');
+  return n;
+}
+
+/** Parses the gate forms accepted on the command line and in pipelines. */
+export function parseGate(value: unknown, name: string): Gate | undefined {
+  if (value === undefined || value === null) return undefined;
+  const gate: Gate = { perLang: {} };
+  const add = (key: string | undefined, v: unknown): void => {
+    if (key === undefined || key === 'all' || key === '*') gate.all = percent(v, name);
+    else {
+      const lang = key.toLowerCase();
+      if (!isLang(lang)) throw inputError(`${name}: unknown language "${key}"`, {}, 'supported: en, it, fr, ar', 'usage');
+      gate.perLang[lang] = percent(v, name);
+    }
+  };
+  const items = Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    if (typeof item === 'number') add(undefined, item);
+    else if (typeof item === 'string') {
+      for (const part of item.split(/[\s,]+/).filter(Boolean)) {
+        const m = /^([A-Za-z*]+)=(.*)$/.exec(part);
+        if (m) add(m[1], m[2]);
+        else add(undefined, part);
+      }
+    } else if (item && typeof item === 'object') {
+      for (const [k, v] of Object.entries(item as Record<string, unknown>)) add(k, v);
+    } else throw inputError(`${name}: "${String(item)}" is not a gate`, {}, 'e.g. 90, ar=80, or 90,ar=80', 'usage');
+  }
+  return gate;
 }
 
 export function statusReport(ctx: StepContext, options: StatusOptions = {}): StatusReport {
@@ -31,21 +76,38 @@ export function statusReport(ctx: StepContext, options: StatusOptions = {}): Sta
   return buildStatus(articles, langs, (slug, lang) => project.locale(bySlug.get(slug)!, lang), { details: options.details ?? false });
 }
 
-export function gateFailures(report: StatusReport, options: StatusOptions): string[] {
-  const failures: string[] = [];
-  for (const [key, min] of [
-    ['translatedWords', options.minTranslated],
-    ['reviewedWords', options.minReviewed],
-  ] as const) {
-    if (min === undefined) continue;
-    if (!(min >= 0 && min <= 100)) throw inputError(`gate ${min} is not a percentage`, {}, 'use a number from 0 to 100', 'usage');
+export interface GateFailure {
+  article: string;
+  lang: Lang;
+  what: 'translated' | 'reviewed';
+  percent: number;
+  min: number;
+  segments: number;
+  words: number;
+}
+
+export function gateFailures(report: StatusReport, gates: { translated?: Gate; reviewed?: Gate }): GateFailure[] {
+  const failures: GateFailure[] = [];
+  for (const what of ['translated', 'reviewed'] as const) {
+    const gate = gates[what];
+    if (!gate) continue;
     for (const a of report.articles) {
       for (const lang of report.languages) {
-        const c = a.languages[lang];
-        if (c && c[key] < min) {
-          const what = key === 'translatedWords' ? 'translated' : 'reviewed';
-          failures.push(`${a.article} (${lang}): ${c[key].toFixed(1)}% of words ${what}, below ${min}%`);
-        }
+        const min = gate.perLang[lang] ?? gate.all;
+        const c: Cell | undefined = a.languages[lang];
+        if (min === undefined || !c) continue;
+        const got = what === 'translated' ? c.translatedWords : c.reviewedWords;
+        if (got >= min) continue;
+        const below = what === 'translated' ? (['new', 'stale'] as const) : (['new', 'stale', 'translated'] as const);
+        failures.push({
+          article: a.article,
+          lang,
+          what,
+          percent: got,
+          min,
+          segments: below.reduce((n, s) => n + c.segments[s], 0),
+          words: below.reduce((n, s) => n + c.words[s], 0),
+        });
       }
     }
   }
@@ -57,15 +119,30 @@ export function statusStep(ctx: StepContext, options: StatusOptions = {}): StepR
   if (!(STATUS_FORMATS as readonly string[]).includes(format)) {
     throw inputError(`unknown status format "${format}"`, {}, `formats: ${STATUS_FORMATS.join(', ')}`, 'usage');
   }
-  const report = statusReport(ctx, options);
-  const failures = gateFailures(report, options);
+  const gates = { translated: parseGate(options.minTranslated, 'min-translated'), reviewed: parseGate(options.minReviewed, 'min-reviewed') };
+  const ui = cliTranslator(resolveUiLang(options.uiLang));
+  const report = statusReport(ctx, { ...options, details: options.details || format === 'html' });
+  const failures = gateFailures(report, gates);
   const { output } = ctx;
   if (format === 'json') output.out(statusJson(report));
-  else if (format === 'markdown') output.out(statusMarkdown(report));
+  else if (format === 'markdown') output.out(statusMarkdown(report, { ui }));
+  else if (format === 'html') output.out(statusHtml(report, { ui }));
   else {
-    output.out(statusTable(report, { color: output.color }));
-    if (options.details) output.out('\n' + statusDetails(report));
+    output.out(statusTable(report, { color: output.color, ui }));
+    if (options.details) output.out('\n' + statusDetails(report, { ui }));
   }
-  for (const f of failures) output.err(`gate failed: ${f}\n`);
+  for (const f of failures) {
+    output.err(
+      ui.t('status.gateFailed', {
+        article: f.article,
+        lang: f.lang,
+        percent: formatPercent(f.percent, ui.lang),
+        what: ui.t(`status.what.${f.what}`),
+        min: formatPercent(f.min, ui.lang),
+        segments: f.segments,
+        words: f.words,
+      }) + '\n',
+    );
+  }
   return { ok: failures.length === 0, written: [] };
 }
