@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeUnits } from '../../src/core/merge.js';
+import { emptyLocale, type LocaleData } from '../../src/core/reconcile.js';
+import { stateRank, type Doc, type State } from '../../src/core/types.js';
+import { parseArticle } from '../../src/formats/article.js';
+import type { ReadUnit } from '../../src/formats/xliff/model.js';
+
+const ARTICLE = readFileSync(resolve(process.cwd(), 'source/palermo-conference.md'), 'utf8');
+const doc: Doc = parseArticle(ARTICLE, 'source/palermo-conference.md');
+const FILE = 'out/xliff/it/palermo-conference.xlf';
+
+const headline = doc.segments[0]!;
+const first = doc.segments.find((s) => s.source.startsWith('PALERMO:'))!;
+const later = doc.segments.find((s) => s.source.startsWith('Later, UN Libyan envoy'))!;
+const link = doc.segments.find((s) => !s.translate);
+
+function unit(id: string, source: string, target: string | undefined, state: State, extra: Partial<ReadUnit> = {}): ReadUnit {
+  const u: ReadUnit = { id, source, state, translate: true, notes: [], line: 10, column: 7, ...extra };
+  if (target !== undefined) u.target = target;
+  return u;
+}
+
+const merge = (data: LocaleData, units: ReadUnit[], force = false) => mergeUnits(doc, data, units, { force, file: FILE });
+
+describe('mergeUnits', () => {
+  it('applies translations, with state and provenance, in document order', () => {
+    const { data, report } = merge(emptyLocale(), [
+      unit(later.id, later.source, 'Più tardi, l’inviato ONU…', 'translated', { provenance: 'mt' }),
+      unit(headline.id, headline.source, 'L’Italia riunisce i leader rivali della Libia', 'reviewed'),
+    ]);
+    expect(report).toMatchObject({ applied: 2, unchanged: 0, skipped: 0, ignored: 0, diagnostics: [] });
+    expect(data.resources).toEqual({
+      [headline.id]: 'L’Italia riunisce i leader rivali della Libia',
+      [later.id]: 'Più tardi, l’inviato ONU…',
+    });
+    // Document order, whatever the file's order.
+    expect(Object.keys(data.resources)).toEqual([headline.id, later.id]);
+    expect(data.units[headline.id]).toEqual({ state: 'reviewed', provenance: 'human' });
+    expect(data.units[later.id]).toEqual({ state: 'translated', provenance: 'mt' });
+  });
+
+  it('does not modify the data it was given', () => {
+    const input = emptyLocale();
+    const snapshot = JSON.stringify(input);
+    merge(input, [unit(headline.id, headline.source, 'Titolo', 'translated')]);
+    expect(JSON.stringify(input)).toBe(snapshot);
+  });
+
+  it('skips a unit whose id the article does not have, with a warning naming file, line and column', () => {
+    const { data, report } = merge(emptyLocale(), [unit('ffffffffff', 'Made up.', 'Inventato.', 'translated', { line: 42, column: 9 })]);
+    expect(data.resources).toEqual({});
+    expect(report.skipped).toBe(1);
+    expect(report.applied).toBe(0);
+    expect(report.diagnostics).toHaveLength(1);
+    expect(report.diagnostics[0]).toMatchObject({ severity: 'warning', rule: 'unknown-id', file: FILE, line: 42, column: 9 });
+    expect(report.diagnostics[0]!.message).toContain('ffffffffff');
+  });
+
+  it('skips a unit whose source changed since export, keeping its target as a suggestion', () => {
+    const oldSource = later.source.replace('Later,', 'Afterwards,');
+    const { data, report } = merge(emptyLocale(), [unit(later.id, oldSource, 'Successivamente, …', 'translated')]);
+    expect(report.skipped).toBe(1);
+    expect(report.diagnostics[0]).toMatchObject({ rule: 'source-changed', file: FILE });
+    expect(data.resources[later.id]).toBeUndefined();
+    expect(data.units[later.id]).toEqual({ state: 'stale', provenance: 'human', suggestion: 'Successivamente, …', previousSource: oldSource });
+  });
+
+  it('accepts a source that differs only in whitespace', () => {
+    const spaced = `  ${later.source.replace(/ /g, '\n  ')}  `;
+    const { data, report } = merge(emptyLocale(), [unit(later.id, spaced, 'Più tardi.', 'translated')]);
+    expect(report.applied).toBe(1);
+    expect(data.resources[later.id]).toBe('Più tardi.');
+  });
+
+  it('skips an empty or blank target', () => {
+    for (const target of [undefined, '', '   ']) {
+      const { data, report } = merge(emptyLocale(), [unit(headline.id, headline.source, target, 'translated')]);
+      expect(report.skipped, JSON.stringify(target)).toBe(1);
+      expect(report.diagnostics[0]!.rule).toBe('empty-target');
+      expect(data.resources).toEqual({});
+      expect(data.units).toEqual({});
+    }
+  });
+
+  it('skips a target equal to the source when the file does not say it was translated', () => {
+    // readXliff gives `new` for such a unit (see tests/formats/xliff.test.ts).
+    const { data, report } = merge(emptyLocale(), [unit(headline.id, headline.source, headline.source, 'new')]);
+    expect(report.skipped).toBe(1);
+    expect(report.diagnostics[0]!.rule).toBe('untranslated');
+    expect(data.resources).toEqual({});
+  });
+
+  it('applies a target equal to the source when the file says it is translated (a name kept as is)', () => {
+    const { data, report } = merge(emptyLocale(), [unit(headline.id, headline.source, headline.source, 'translated')]);
+    expect(report.applied).toBe(1);
+    expect(data.resources[headline.id]).toBe(headline.source);
+  });
+
+  it('ignores units marked not to translate, and segments that need no translation', () => {
+    const units = [unit(headline.id, headline.source, 'Titolo', 'translated', { translate: false })];
+    if (link) units.push(unit(link.id, link.source, 'pic.twitter.com/altro', 'translated'));
+    const { data, report } = merge(emptyLocale(), units);
+    expect(report.ignored).toBe(units.length);
+    expect(report.applied).toBe(0);
+    expect(data.resources).toEqual({});
+  });
+
+  it('does not replace a reviewed translation with a different one without force (conflict)', () => {
+    const start: LocaleData = { resources: { [first.id]: 'Versione rivista.' }, units: { [first.id]: { state: 'reviewed', provenance: 'human' } }, retired: {} };
+    const { data, report } = merge(start, [unit(first.id, first.source, 'Altra versione.', 'translated', { line: 77, column: 3 })]);
+    expect(data.resources[first.id]).toBe('Versione rivista.');
+    expect(data.units[first.id]).toEqual({ state: 'reviewed', provenance: 'human' });
+    expect(report.skipped).toBe(1);
+    expect(report.diagnostics).toHaveLength(1);
+    const d = report.diagnostics[0]!;
+    expect(d).toMatchObject({ severity: 'error', rule: 'conflict', file: FILE, line: 77, column: 3 });
+    expect(d.hint).toContain('Versione rivista.');
+    expect(d.hint).toContain('Altra versione.');
+    expect(d.hint).toContain('--force');
+  });
+
+  it('does not replace a final translation either, even with a reviewed one', () => {
+    const start: LocaleData = { resources: { [first.id]: 'Definitiva.' }, units: { [first.id]: { state: 'final' } }, retired: {} };
+    const { data, report } = merge(start, [unit(first.id, first.source, 'Rivista.', 'reviewed')]);
+    expect(data.resources[first.id]).toBe('Definitiva.');
+    expect(report.diagnostics[0]!.rule).toBe('conflict');
+  });
+
+  it('replaces a reviewed translation with force', () => {
+    const start: LocaleData = { resources: { [first.id]: 'Versione rivista.' }, units: { [first.id]: { state: 'reviewed', provenance: 'human' } }, retired: {} };
+    const { data, report } = merge(start, [unit(first.id, first.source, 'Altra versione.', 'reviewed', { provenance: 'tm' })], true);
+    expect(report).toMatchObject({ applied: 1, skipped: 0, diagnostics: [] });
+    expect(data.resources[first.id]).toBe('Altra versione.');
+    expect(data.units[first.id]).toEqual({ state: 'reviewed', provenance: 'tm' });
+  });
+
+  it('replaces a merely translated translation with a different one without force', () => {
+    const start: LocaleData = { resources: { [first.id]: 'Prima.' }, units: { [first.id]: { state: 'translated' } }, retired: {} };
+    const { data, report } = merge(start, [unit(first.id, first.source, 'Seconda.', 'translated')]);
+    expect(report.applied).toBe(1);
+    expect(data.resources[first.id]).toBe('Seconda.');
+  });
+
+  it('translating a stale segment clears its suggestion', () => {
+    const start: LocaleData = {
+      resources: {},
+      units: { [later.id]: { state: 'stale', provenance: 'human', suggestion: 'Vecchia.', previousSource: 'Old sentence.' } },
+      retired: {},
+    };
+    const { data } = merge(start, [unit(later.id, later.source, 'Nuova.', 'translated')]);
+    expect(data.units[later.id]).toEqual({ state: 'translated', provenance: 'human' });
+    expect(data.resources[later.id]).toBe('Nuova.');
+  });
+
+  it('importing the same units twice changes nothing the second time', () => {
+    const units = [
+      unit(headline.id, headline.source, 'Titolo.', 'reviewed'),
+      unit(first.id, first.source, 'Primo.', 'translated', { provenance: 'tm' }),
+      unit(later.id, later.source, 'Più tardi.', 'final'),
+    ];
+    const once = merge(emptyLocale(), units);
+    expect(once.report.applied).toBe(3);
+    const twice = merge(once.data, units);
+    expect(twice.data).toEqual(once.data);
+    expect(twice.report).toMatchObject({ applied: 0, unchanged: 3, skipped: 0, diagnostics: [] });
+  });
+
+  it('never lowers a state: the same text at a lower state is unchanged; a higher state is taken', () => {
+    const start: LocaleData = {
+      resources: { [first.id]: 'Primo.', [later.id]: 'Più tardi.' },
+      units: { [first.id]: { state: 'final', provenance: 'human' }, [later.id]: { state: 'translated', provenance: 'mt' } },
+      retired: {},
+    };
+    const { data, report } = merge(start, [
+      unit(first.id, first.source, 'Primo.', 'translated'),
+      unit(later.id, later.source, 'Più tardi.', 'reviewed'),
+    ]);
+    expect(data.units[first.id]).toEqual({ state: 'final', provenance: 'human' });
+    expect(data.units[later.id]).toEqual({ state: 'reviewed', provenance: 'mt' });
+    expect(report).toMatchObject({ applied: 1, unchanged: 1 });
+    for (const id of Object.keys(start.units)) {
+      expect(stateRank(data.units[id]!.state)).toBeGreaterThanOrEqual(stateRank(start.units[id]!.state));
+    }
+  });
+
+  it('a source-changed unit does not turn an existing translation into a suggestion', () => {
+    const start: LocaleData = { resources: { [later.id]: 'Più tardi.' }, units: { [later.id]: { state: 'translated' } }, retired: {} };
+    const { data, report } = merge(start, [unit(later.id, 'Something else entirely.', 'Altro.', 'translated')]);
+    expect(report.skipped).toBe(1);
+    expect(data.resources[later.id]).toBe('Più tardi.');
+    expect(data.units[later.id]).toEqual({ state: 'translated' });
+  });
+
+  it('keeps the retired translations it was given', () => {
+    const start = emptyLocale();
+    start.retired = { aaaaaaaaaa: { source: 'Gone.', target: 'Andato.' } };
+    const { data } = merge(start, [unit(headline.id, headline.source, 'Titolo.', 'translated')]);
+    expect(data.retired).toEqual(start.retired);
+  });
+});

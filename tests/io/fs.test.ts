@@ -1,0 +1,157 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.js';
+import { FileTransaction, decodeUtf8, readText } from '../../src/io/fs.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tessera-fs-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function inputErrorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return e as InputError;
+  }
+  throw new Error('expected an InputError, nothing was thrown');
+}
+
+/** Every file under `root`, relative, sorted (to see stray temporary files). */
+function listAll(root: string): string[] {
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name).slice(root.length + 1))
+    .sort();
+}
+
+describe('FileTransaction', () => {
+  it('changes nothing on disk before commit', () => {
+    const existing = join(dir, 'a.json');
+    writeFileSync(existing, 'old\n');
+    const fresh = join(dir, 'sub', 'deeper', 'b.json');
+    const tx = new FileTransaction();
+    tx.write(existing, 'new\n');
+    tx.write(fresh, 'fresh\n');
+    expect(readFileSync(existing, 'utf8')).toBe('old\n');
+    expect(existsSync(fresh)).toBe(false);
+    expect(existsSync(join(dir, 'sub'))).toBe(false);
+    expect(tx.changed()).toEqual([existing, fresh].sort());
+    // Still nothing after asking what changed.
+    expect(readFileSync(existing, 'utf8')).toBe('old\n');
+    expect(listAll(dir)).toEqual(['a.json']);
+  });
+
+  it('commit writes the changed files (creating folders) and returns their paths', () => {
+    const a = join(dir, 'a.txt');
+    const b = join(dir, 'x', 'y', 'b.txt');
+    writeFileSync(a, 'old');
+    const tx = new FileTransaction();
+    tx.write(b, 'B «ب»\n');
+    tx.write(a, 'A\n');
+    expect(tx.commit()).toEqual([a, b].sort());
+    expect(readFileSync(a, 'utf8')).toBe('A\n');
+    expect(readFileSync(b, 'utf8')).toBe('B «ب»\n');
+    // No temporary files are left behind.
+    expect(listAll(dir)).toEqual(['a.txt', join('x', 'y', 'b.txt')]);
+  });
+
+  it('does not rewrite files whose bytes would not change (same inode and mtime)', () => {
+    const same = join(dir, 'same.json');
+    const other = join(dir, 'other.json');
+    writeFileSync(same, '{"a": 1}\n');
+    writeFileSync(other, 'before\n');
+    const before = statSync(same, { bigint: true });
+    const tx = new FileTransaction();
+    tx.write(same, '{"a": 1}\n');
+    tx.write(other, 'after\n');
+    expect(tx.changed()).toEqual([other]);
+    expect(tx.commit()).toEqual([other]);
+    const after = statSync(same, { bigint: true });
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeNs).toBe(before.mtimeNs);
+    expect(after.ctimeNs).toBe(before.ctimeNs);
+    expect(readFileSync(other, 'utf8')).toBe('after\n');
+  });
+
+  it('a second commit of the same content writes nothing', () => {
+    const p = join(dir, 'a.txt');
+    const tx = new FileTransaction();
+    tx.write(p, 'x');
+    expect(tx.commit()).toEqual([p]);
+    const ino = statSync(p).ino;
+    expect(tx.commit()).toEqual([]);
+    expect(statSync(p).ino).toBe(ino);
+  });
+
+  it('the last staged content for a path wins', () => {
+    const p = join(dir, 'a.txt');
+    const tx = new FileTransaction();
+    tx.write(p, 'first');
+    tx.write(p, 'second');
+    expect(tx.commit()).toEqual([p]);
+    expect(readFileSync(p, 'utf8')).toBe('second');
+  });
+
+  it('when a write fails, no file is changed and no temporary file is left', () => {
+    const a = join(dir, 'a.txt');
+    writeFileSync(a, 'original');
+    // "blocker" is a file, so blocker/c.txt cannot be created.
+    writeFileSync(join(dir, 'blocker'), 'I am a file');
+    const tx = new FileTransaction();
+    tx.write(a, 'changed');
+    tx.write(join(dir, 'blocker', 'c.txt'), 'never');
+    expect(() => tx.commit()).toThrow();
+    expect(readFileSync(a, 'utf8')).toBe('original');
+    expect(listAll(dir)).toEqual(['a.txt', 'blocker']);
+  });
+});
+
+describe('decodeUtf8 / readText', () => {
+  it('decodes UTF-8, dropping a BOM', () => {
+    expect(decodeUtf8(Buffer.from('Libya’s «café» ليبيا\n', 'utf8'), 'x')).toBe('Libya’s «café» ليبيا\n');
+    expect(decodeUtf8(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('abc')]), 'x')).toBe('abc');
+  });
+
+  it('refuses invalid UTF-8, naming the file and the line of the first bad byte', () => {
+    const buf = Buffer.concat([Buffer.from('line one\nline two\nline ', 'utf8'), Buffer.from([0xe9]), Buffer.from(' three (Latin-1 é)\n')]);
+    const err = inputErrorOf(() => decodeUtf8(buf, 'source/latin1.md'));
+    const d = err.diagnostics[0]!;
+    expect(d.file).toBe('source/latin1.md');
+    expect(d.line).toBe(3);
+    expect(d.message).toMatch(/UTF-8/);
+    expect(d.hint).toMatch(/UTF-8/);
+  });
+
+  it('finds the bad line after valid multi-byte characters, and for a truncated sequence', () => {
+    const buf = Buffer.concat([Buffer.from('ليبيا\n«ok»\n', 'utf8'), Buffer.from([0xe2, 0x80])]);
+    expect(inputErrorOf(() => decodeUtf8(buf, 'x')).diagnostics[0]!.line).toBe(3);
+    // An overlong encoding (0xC0 0xAF) is invalid too.
+    expect(inputErrorOf(() => decodeUtf8(Buffer.from([0x61, 0x0a, 0xc0, 0xaf]), 'x')).diagnostics[0]!.line).toBe(2);
+  });
+
+  it('decodes UTF-16 LE and BE with a BOM', () => {
+    const text = 'Libya’s «café»\nليبيا';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeUtf8(le, 'x')).toBe(text);
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(be[0]).toBe(0xfe);
+    expect(decodeUtf8(be, 'x')).toBe(text);
+  });
+
+  it('readText reads a file, and reports a missing file or a folder as InputError naming it', () => {
+    const p = join(dir, 'a.md');
+    writeFileSync(p, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('héllo', 'utf16le')]));
+    expect(readText(p)).toBe('héllo');
+    const missing = inputErrorOf(() => readText(join(dir, 'nope.md'), 'source/nope.md'));
+    expect(missing.diagnostics[0]).toMatchObject({ file: 'source/nope.md', message: 'no such file' });
+    expect(inputErrorOf(() => readText(dir, 'source')).diagnostics[0]!.message).toMatch(/folder/);
+  });
+});
