@@ -3,15 +3,17 @@ import { createHash } from 'node:crypto';
 /**
  * Segment ids are a short hash of the normalised sentence (as FormatJS does for message ids):
  * inserting a paragraph moves no other id, editing a sentence changes exactly that id.
- * 10 hex digits (40 bits) keep collisions out of reach inside one article; a sentence that
- * occurs twice in the same article gets `-2`, `-3`… in order of appearance.
+ * `s` + 10 hex digits (40 bits) keep collisions out of reach inside one article; the letter
+ * keeps an id from ever looking like an integer, which JavaScript objects (and so every JSON
+ * file) would move to the front, breaking document order. A sentence that occurs twice in the
+ * same article gets `-2`, `-3`… in order of appearance.
  */
 export function normaliseForId(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 export function hashId(text: string): string {
-  return createHash('sha256').update(normaliseForId(text), 'utf8').digest('hex').slice(0, 10);
+  return 's' + createHash('sha256').update(normaliseForId(text), 'utf8').digest('hex').slice(0, 10);
 }
 
 /** Assigns ids to sentences in document order, numbering repeats. */

@@ -46,11 +46,12 @@ export function parseFrontMatter(content: string, file = '<article>'): { meta: A
       'article-front-matter',
     );
   }
-  const yamlDoc = parseDocument(m[1] ?? '', { prettyErrors: false });
+  const yamlDoc = parseDocument(m[1] ?? '', { prettyErrors: true });
   if (yamlDoc.errors.length > 0) {
     const e = yamlDoc.errors[0]!;
+    // +1: the YAML starts on the line after the opening "---".
     const line = (e.linePos?.[0]?.line ?? 1) + 1;
-    throw inputError(`front matter is not valid YAML: ${e.message.split('\n')[0]}`, { file, line, column: e.linePos?.[0]?.col ?? 1 }, 'fix the YAML between the two "---" lines', 'article-front-matter');
+    throw inputError(`front matter is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line, column: e.linePos?.[0]?.col ?? 1 }, 'fix the YAML between the two "---" lines', 'article-front-matter');
   }
   const data = yamlDoc.toJS() as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
@@ -70,12 +71,20 @@ export function parseFrontMatter(content: string, file = '<article>'): { meta: A
   }
   let date = data.date;
   if (date instanceof Date) date = date.toISOString().slice(0, 10);
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  if (typeof date !== 'string' || !isCalendarDate(date)) {
     throw inputError(`date "${String(date)}" is not a date`, { file, line: 2 }, 'write it as YYYY-MM-DD', 'article-front-matter');
   }
   const meta: ArticleMeta = { ...data, slug, lang, headline: String(data.headline).trim(), date };
   if (data.dateline !== undefined) meta.dateline = String(data.dateline);
   return { meta, bodyStart: m[0].length };
+}
+
+/** YYYY-MM-DD naming a day that exists (2018-02-30 does not). */
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
 }
 
 /** Leaf text blocks of the Markdown tree, in order, with their offsets in `body`. */
@@ -122,10 +131,31 @@ function flatten(raw: string): string {
 }
 
 /**
+ * The block's text as the segmenter must see it: container markers (`> ` at the start of
+ * continuation lines) blanked to spaces of the same length, so offsets still index `raw`.
+ */
+function maskContainers(raw: string): string {
+  return raw.replace(/\n[ \t]*(?:>[ \t]?)+/g, (m) => '\n' + ' '.repeat(m.length - 1));
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
  * Parses a Markdown article into a Doc. `file` only labels errors.
  */
 export function parseArticle(content: string, file = '<article>'): Doc {
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
+  const bad = CONTROL.exec(content);
+  if (bad) {
+    const before = content.slice(0, bad.index);
+    throw inputError(
+      `the article contains the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XLIFF (XML) cannot carry`,
+      { file, line: before.split('\n').length, column: bad.index - before.lastIndexOf('\n') },
+      'delete it (it is invisible in most editors) and save the file',
+      'article-encoding',
+    );
+  }
   const { meta } = parseFrontMatter(content, file);
   const root = fromMarkdown(content, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
   const lang = meta.lang as SegmentLang;
@@ -154,7 +184,7 @@ export function parseArticle(content: string, file = '<article>'): Doc {
     const blockIndex = blocks.length;
     const block: Block = { kind: leaf.kind, quoteDepth: leaf.quoteDepth, parts: [] };
     if (leaf.depth !== undefined) block.depth = leaf.depth;
-    const spans = splitSentences(raw, lang);
+    const spans = splitSentences(leaf.quoteDepth > 0 ? maskContainers(raw) : raw, lang);
     if (spans.length === 0) continue;
     skeleton.push({ text: content.slice(cursor, leaf.start) });
     let local = 0;

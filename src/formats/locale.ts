@@ -8,6 +8,7 @@
  * Deterministic: document order, two-space indent, LF, final newline. One file per article and
  * language, so two people importing different articles never touch the same file.
  */
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { inputError } from '../core/errors.js';
 import { stableJson } from '../core/json.js';
 import { PROVENANCES, STATES, type Unit } from '../core/types.js';
@@ -18,17 +19,18 @@ export const STATE_FORMAT = 'tessera-state/1';
 export function parseJsonFile(content: string, file: string): unknown {
   try {
     return JSON.parse(content);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    let line: number | undefined;
-    let column: number | undefined;
-    if (pos) {
-      const before = content.slice(0, Number(pos[1]));
-      line = before.split('\n').length;
-      column = before.length - before.lastIndexOf('\n');
-    }
-    throw inputError(`not valid JSON: ${msg}`, { file, ...(line ? { line, column } : {}) }, 'fix the file, or restore it from git', 'json');
+  } catch {
+    // JSON.parse's messages carry no position on every Node version; jsonc-parser (VS Code's)
+    // reports the offset of the first error.
+    const errors: ParseError[] = [];
+    parseTree(content, errors, { allowTrailingComma: false, disallowComments: true });
+    const e = errors[0];
+    const offset = e?.offset ?? 0;
+    const before = content.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const what = e ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'unexpected content';
+    throw inputError(`not valid JSON: ${what}`, { file, line, column }, 'fix the file, or restore it from git', 'json');
   }
 }
 

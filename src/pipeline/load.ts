@@ -27,7 +27,7 @@ const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.
 
 export function parsePipeline(content: string, file: string, name: string): Pipeline {
   const lc = new LineCounter();
-  const doc = parseDocument(content, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(content, { lineCounter: lc, prettyErrors: true });
   const problems: Diagnostic[] = [];
   const at = (node: YamlNode | null | undefined): { line?: number; column?: number } => {
     const r = node?.range;
@@ -40,7 +40,7 @@ export function parsePipeline(content: string, file: string, name: string): Pipe
   };
   for (const e of doc.errors) {
     const p = e.linePos?.[0];
-    problems.push({ severity: 'error', rule: 'pipeline', message: `not valid YAML: ${e.message.split('\n')[0]}`, file, ...(p ? { line: p.line, column: p.col } : {}) });
+    problems.push({ severity: 'error', rule: 'pipeline', message: `not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, file, ...(p ? { line: p.line, column: p.col } : {}) });
   }
   if (problems.length) throw new InputError(problems);
   const root = doc.contents;

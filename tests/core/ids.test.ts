@@ -10,10 +10,10 @@ const ARTICLE = readFileSync(ARTICLE_PATH, 'utf8');
 const ids = (md: string): string[] => parseArticle(md, 'test.md').segments.map((s) => s.id);
 
 describe('hashId', () => {
-  it('gives the same id for the same text, and 10 lower-case hex digits', () => {
+  it('gives the same id for the same text: s + 10 lower-case hex digits', () => {
     const a = hashId('The talks ended early.');
     expect(hashId('The talks ended early.')).toBe(a);
-    expect(a).toMatch(/^[0-9a-f]{10}$/);
+    expect(a).toMatch(/^s[0-9a-f]{10}$/);
   });
 
   it('gives different ids for different sentences', () => {
@@ -40,10 +40,10 @@ describe('hashId', () => {
     expect(normaliseForId(decomposed)).toBe(composed);
   });
 
-  it('is the SHA-256 of the normalised text (first 10 hex digits)', async () => {
+  it('is s + the SHA-256 of the normalised text (first 10 hex digits)', async () => {
     const { createHash } = await import('node:crypto');
     const expected = createHash('sha256').update('a b', 'utf8').digest('hex').slice(0, 10);
-    expect(hashId('  a \n b ')).toBe(expected);
+    expect(hashId('  a \n b ')).toBe(`s${expected}`);
   });
 });
 

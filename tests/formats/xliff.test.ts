@@ -82,7 +82,7 @@ describe('XLIFF 1.2 writer → reader', () => {
   // leveraged-tm, mt-suggestion/leveraged-mt and x-pseudo back, so `human` is lost on the way
   // back (XLIFF 2 keeps it through subState="tessera:human"). Harmless for merge today, which
   // defaults to human, but the codec is not symmetric.
-  it.fails('round-trips provenance human', () => {
+  it('round-trips provenance human', () => {
     const r = readXliff(xml, 'a.xlf')[0]!.units.find((u) => u.id === '131d6493ad')!;
     expect(r.provenance).toBe('human');
   });
@@ -169,7 +169,7 @@ describe('XLIFF 2.0 / 2.1 writer → reader', () => {
   // cannot carry "are refused before writing", but INVALID_XML_CHARS is used nowhere; a control
   // character in a sentence (e.g. U+0007 pasted into an article) is written as is, and the
   // resulting file is not well-formed: Tessera's own reader (and every CAT tool) refuses it.
-  it.fails('never writes a file its own reader refuses (control characters)', () => {
+  it('never writes a file its own reader refuses (control characters)', () => {
     const f = sampleFile();
     f.units = [{ id: 'abc', source: 'Bell\u0007 here.', state: 'new', translate: true, notes: [] }];
     for (const write of [() => writeXliff12(f), () => writeXliff20(f)]) {
@@ -177,8 +177,9 @@ describe('XLIFF 2.0 / 2.1 writer → reader', () => {
       try {
         xml = write();
       } catch (e) {
-        // Refusing to write is fine too, as long as it says why.
-        expect(e).toBeInstanceOf(InputError);
+        // Refusing to write is fine too, as long as it says why (the article parser reports
+        // such characters with file and line long before anything is exported).
+        expect((e as Error).message).toMatch(/character XML cannot carry/);
         continue;
       }
       expect(() => readXliff(xml, 'a.xlf')).not.toThrow();
@@ -379,7 +380,7 @@ describe('readXliff: XLIFF 1.2 states from CAT tools', () => {
   // "skip" sink whose depth counter includes the element itself, so its closing tag never ends
   // the sink; the unit's own closing tag is swallowed instead. The unit is silently dropped and
   // the next unit's source and target are written into the previous unit's segment.
-  it.fails('1.2: an extension element inside a trans-unit does not lose units', () => {
+  it('1.2: an extension element inside a trans-unit does not lose units', () => {
     const read = readXliff(
       `<xliff version="1.2" xmlns="${NS12}" xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0"><file original="t" source-language="en" target-language="it" datatype="plaintext"><body>` +
         '<trans-unit id="a"><source>Hello.</source><target state="translated">Ciao.</target><sdl:seg-defs><sdl:seg id="1" conf="Translated"/></sdl:seg-defs></trans-unit>' +
@@ -420,7 +421,7 @@ describe('readXliff: XLIFF 2.x', () => {
   // no state in XLIFF 2) that has a target is ranked like a segment: its target equals its
   // source, so it counts as `new` and drags the whole unit down to `new`. A unit whose every
   // segment is translated is read as untranslated, and merge skips it.
-  it.fails('an <ignorable> does not lower the state of a unit whose segments are all translated', () => {
+  it('an <ignorable> does not lower the state of a unit whose segments are all translated', () => {
     const u = one(
       '<unit id="a"><segment state="translated"><source>Hello.</source><target>Ciao.</target></segment>' +
         '<ignorable><source> </source><target> </target></ignorable>' +
@@ -442,7 +443,7 @@ describe('readXliff: XLIFF 2.x', () => {
   // target are left out when the unit's state is computed, but XLIFF 2's default state is
   // "initial", so a unit whose second segment is untranslated is read as translated with only
   // the first segment's translation as its target, and merge would apply that half translation.
-  it.fails('a segment with no state and no target makes the unit new', () => {
+  it('a segment with no state and no target makes the unit new', () => {
     const u = one('<unit id="a"><segment state="translated"><source>Hello.</source><target>Ciao.</target></segment><segment><source>Bye.</source></segment></unit>');
     expect(u.state).toBe('new');
   });
@@ -472,7 +473,7 @@ describe('readXliff: XLIFF 2.x', () => {
   });
 
   // BUG (src/formats/xliff/read.ts): same as the 1.2 case above, with XLIFF 2's Metadata module.
-  it.fails('an <mda:metadata> element inside a unit does not lose the unit', () => {
+  it('an <mda:metadata> element inside a unit does not lose the unit', () => {
     const read = readXliff(
       `<xliff xmlns="${NS20}" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" version="2.0" srcLang="en" trgLang="it"><file id="t">` +
         '<unit id="a"><mda:metadata><mda:metaGroup><mda:meta type="k">v</mda:meta></mda:metaGroup></mda:metadata><segment state="translated"><source>Hello.</source><target>Ciao.</target></segment></unit>' +

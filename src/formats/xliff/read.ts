@@ -21,6 +21,8 @@ const NS12 = 'urn:oasis:names:tc:xliff:document:1.2';
 const NS20 = 'urn:oasis:names:tc:xliff:document:2.0';
 
 interface Seg {
+  /** `ignorable` holds text between segments (spaces); it has no state of its own. */
+  kind: 'segment' | 'ignorable';
   source: string;
   target?: string;
   state?: string;
@@ -89,12 +91,13 @@ export function readXliff(content: string, file: string): ReadFile[] {
       return;
     }
     if (tag.uri !== ns) {
-      // Extension elements (other namespaces) carry nothing we import; their text is skipped.
+      // Extension elements (other namespaces: Trados sdl:, mda:, mtc:…) carry nothing we
+      // import; everything inside them is skipped. Inside source/target they nest like any
+      // inline element.
       if (sink === undefined) {
         sink = 'skip';
         depthInSink = 0;
-      }
-      if (sink) depthInSink++;
+      } else depthInSink++;
       return;
     }
     if (sink) {
@@ -135,7 +138,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
       case 'segment':
       case 'ignorable':
         if (!unit) return;
-        seg = { source: '' };
+        seg = { kind: name, source: '' };
         if (name === 'segment') {
           const st = attr('state');
           if (st !== undefined) seg.state = st;
@@ -153,7 +156,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
         if (!unit) return;
         if (version === '1.2') {
           if (!seg) {
-            seg = { source: '' };
+            seg = { kind: 'segment', source: '' };
             unit.segs.push(seg);
           }
           if (name === 'target') {
@@ -229,21 +232,25 @@ export function readXliff(content: string, file: string): ReadFile[] {
 
 function finish(d: Draft, version: XliffVersion): ReadUnit {
   const source = d.segs.map((s) => s.source).join('');
-  const anyTarget = d.segs.some((s) => s.target !== undefined);
-  const target = anyTarget ? d.segs.map((s) => s.target ?? '').join('') : undefined;
+  const anyTarget = d.segs.some((s) => s.kind === 'segment' && s.target !== undefined);
+  // An ignorable without a target keeps its source (it is whitespace or markup between segments).
+  const target = anyTarget ? d.segs.map((s) => s.target ?? (s.kind === 'ignorable' ? s.source : '')).join('') : undefined;
   let state: State;
   let provenance = undefined as ReadUnit['provenance'];
   if (version === '1.2') {
     state = fromXliff12State({ state: d.targetState, approved: d.approved }, source, target);
-    if (d.stateQualifier === 'exact-match' || d.stateQualifier === 'fuzzy-match' || d.stateQualifier === 'leveraged-tm') provenance = 'tm';
+    if (d.stateQualifier === 'x-human') provenance = 'human';
+    else if (d.stateQualifier === 'exact-match' || d.stateQualifier === 'fuzzy-match' || d.stateQualifier === 'leveraged-tm') provenance = 'tm';
     else if (d.stateQualifier === 'mt-suggestion' || d.stateQualifier === 'leveraged-mt') provenance = 'mt';
     else if (d.stateQualifier === 'x-pseudo') provenance = 'pseudo';
   } else {
-    // A unit is as far along as its least advanced segment.
-    const segs = d.segs.filter((s) => s.state !== undefined || s.target !== undefined);
+    // A unit is as far along as its least advanced segment; a segment without a state is
+    // `initial` (XLIFF 2's default) and one without a target is not translated at all.
+    // Ignorables have no state and do not count.
     state = 'final';
-    for (const s of segs.length ? segs : d.segs) {
-      const st = fromXliff2State(s.state, s.source, s.target);
+    for (const s of d.segs) {
+      if (s.kind !== 'segment') continue;
+      const st = fromXliff2State(s.state ?? 'initial', s.source, s.target);
       if (stateRank(st) < stateRank(state)) state = st;
     }
     if (target === undefined || target.trim() === '') state = 'new';

@@ -61,6 +61,7 @@ export function toXliff2State(state: State): 'initial' | 'translated' | 'reviewe
 export function fromXliff2State(state: string | undefined, source: string, target: string | undefined): State {
   if (target === undefined || target.trim() === '') return 'new';
   if (state === 'final' || state === 'reviewed' || state === 'translated') return state;
+  // `initial` with a target that differs from the source: a tool that does not set states.
   return target !== source ? 'translated' : 'new';
 }
 

@@ -7,7 +7,13 @@
  */
 import type { ExchangeFile } from './model.js';
 import { toXliff12State } from './states.js';
-import { escapeAttr as a, escapeText as t } from './xml.js';
+import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
+
+/** Escapes text, refusing characters XML cannot carry (the article parser reports them first). */
+function t(s: string): string {
+  if (INVALID_XML_CHARS.test(s)) throw new Error(`text holds a character XML cannot carry: ${JSON.stringify(s)}`);
+  return escapeText(s);
+}
 
 export interface Write12Options {
   /** Pre-fill empty targets with the source (OmegaT 3.x translates the text in `<target>`). */

@@ -4,7 +4,13 @@
  */
 import type { ExchangeFile } from './model.js';
 import { toSubState, toXliff2State } from './states.js';
-import { escapeAttr as a, escapeText as t } from './xml.js';
+import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
+
+/** Escapes text, refusing characters XML cannot carry (the article parser reports them first). */
+function t(s: string): string {
+  if (INVALID_XML_CHARS.test(s)) throw new Error(`text holds a character XML cannot carry: ${JSON.stringify(s)}`);
+  return escapeText(s);
+}
 
 export function writeXliff20(file: ExchangeFile, version: '2.0' | '2.1' = '2.0'): string {
   const out: string[] = [];
