@@ -70,13 +70,23 @@ function add(into: Counts, from: Counts): void {
   }
 }
 
-export function articleCounts(doc: Doc, data: LocaleData): Counts {
+/** Source words and characters per segment, counted once per article for every language. */
+export interface Sizes {
+  words: number[];
+  chars: number[];
+}
+
+export function segmentSizes(doc: Doc): Sizes {
+  return { words: doc.segments.map((s) => countWords(s.source, doc.meta.lang)), chars: doc.segments.map((s) => countChars(s.source)) };
+}
+
+export function articleCounts(doc: Doc, data: LocaleData, sizes: Sizes = segmentSizes(doc)): Counts {
   const c = emptyCounts();
-  for (const seg of doc.segments) {
+  for (const [i, seg] of doc.segments.entries()) {
     if (!seg.translate) continue;
     const state: State = data.units[seg.id]?.state ?? 'new';
-    const w = countWords(seg.source, doc.meta.lang);
-    const ch = countChars(seg.source);
+    const w = sizes.words[i]!;
+    const ch = sizes.chars[i]!;
     c.segments[state]++;
     c.segments.total++;
     c.words[state] += w;
@@ -98,9 +108,10 @@ export function buildStatus(
   const remaining: NonNullable<StatusReport['remaining']> = [];
   for (const a of articles) {
     const row: StatusRow = { article: a.slug, headline: a.doc.meta.headline, languages: {} };
+    const sizes = segmentSizes(a.doc);
     for (const lang of langs) {
       const data = locale(a.slug, lang);
-      const c = articleCounts(a.doc, data);
+      const c = articleCounts(a.doc, data, sizes);
       row.languages[lang] = toCell(c);
       add((totals[lang] ??= emptyCounts()), c);
       if (options.details) {

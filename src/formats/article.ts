@@ -8,8 +8,6 @@
  * matter is YAML, parsed by `yaml`.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
 import type { Nodes, Parent, Root } from 'mdast';
 import { parseDocument } from 'yaml';
 import { assignIds } from '../core/ids.js';
@@ -156,8 +154,10 @@ export function parseArticle(content: string, file = '<article>'): Doc {
       'article-encoding',
     );
   }
-  const { meta } = parseFrontMatter(content, file);
-  const root = fromMarkdown(content, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
+  const { meta, bodyStart } = parseFrontMatter(content, file);
+  // The body alone goes to micromark (the front matter is already parsed); offsets are
+  // shifted back into `content` below.
+  const root = fromMarkdown(content.slice(bodyStart));
   const lang = meta.lang as SegmentLang;
 
   const blocks: Block[] = [];
@@ -174,9 +174,8 @@ export function parseArticle(content: string, file = '<article>'): Doc {
 
   const segRefs: { seg: string }[] = [];
   let cursor = 0;
-  const bodyLeaves = leaves(root);
-  const fm = root.children[0]?.type === 'yaml' ? root.children[0].position?.end.offset ?? 0 : 0;
-  cursor = 0;
+  const bodyLeaves = leaves(root).map((l) => ({ ...l, start: l.start + bodyStart, end: l.end + bodyStart }));
+  const fm = bodyStart;
   skeleton.push({ text: content.slice(0, fm) });
   cursor = fm;
   for (const leaf of bodyLeaves) {

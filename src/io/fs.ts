@@ -6,7 +6,7 @@
  * input found late, an exception, Ctrl-C before the renames — leaves every file as it was.
  * Each rename is atomic on POSIX file systems.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { inputError } from '../core/errors.js';
 
@@ -81,13 +81,9 @@ export class FileTransaction {
       for (const path of paths) {
         mkdirSync(dirname(path), { recursive: true });
         const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-        const fd = openSync(tmp, 'w');
-        try {
-          writeFileSync(fd, this.staged.get(path)!, 'utf8');
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
+        // No fsync: the rename is what makes the write atomic for a killed process, and an
+        // fsync per file costs more than everything else Tessera does (7 ms a file here).
+        writeFileSync(tmp, this.staged.get(path)!, 'utf8');
         temps.push([tmp, path]);
       }
     } catch (e) {
