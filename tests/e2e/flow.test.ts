@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editionSentence } from '../../src/formats/edition.js';
 import { SHARED, copyProject, snapshot, tessera } from '../helpers/project.js';
 
 const LANGS = ['en', 'it', 'fr', 'ar'] as const;
@@ -49,7 +50,9 @@ describe('the newsroom pipeline on the bundled article', () => {
         const text = read(`out/editions/${lang}/palermo-conference.${ext}`);
         let at = 0;
         for (const id of Object.keys(en)) {
-          const sentence = res[id] ?? en[id]!; // untranslatable segments (links) stay as they are
+          const raw = res[id] ?? en[id]!; // untranslatable segments (links) stay as they are
+          // As the build sets it: locale typography, and Latin runs isolated in Arabic.
+          const sentence = lang === 'en' ? raw : editionSentence(raw, { lang, dir: lang === 'ar' ? 'rtl' : 'ltr', fallback: res[id] === undefined, format: ext as 'md' | 'txt' });
           const found = text.indexOf(sentence, at);
           expect(found, `${lang}.${ext}: "${sentence.slice(0, 50)}…" missing or out of order`).toBeGreaterThanOrEqual(at);
           at = found + sentence.length;

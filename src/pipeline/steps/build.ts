@@ -52,7 +52,9 @@ export function editionInput(article: Article, lang: Lang, data: LocaleData | un
   const t = articleI18n(article, lang, data);
   const ui = createUi(lang);
   const translated = (id: string): boolean => lang === SOURCE_LANG || t.exists(id, { lng: lang, fallbackLng: [] as string[] });
-  const date = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${article.doc.meta.date}T12:00:00Z`));
+  // The published date in the edition's calendar format; the pattern (and, for Arabic, the
+  // digits) is chrome in src/i18n/<lang>.json.
+  const date = ui.t('edition.date', { date: new Date(`${article.doc.meta.date}T12:00:00Z`) });
   const input: EditionInput = {
     doc: article.doc,
     lang,
