@@ -7,7 +7,8 @@ import { importCommand } from './import.js';
 import { runCommand } from './run.js';
 import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
+import { validateCommand } from './validate.js';
 
 export function commands(exit: Exit): CommandModule<GlobalArgs, never>[] {
-  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), buildCommand(exit), runCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
+  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
 }

@@ -1,0 +1,66 @@
+import type { CommandModule } from 'yargs';
+import { formatDiagnostic, InputError } from '../../core/errors.js';
+import { stableJson } from '../../core/json.js';
+import type { Diagnostic } from '../../core/types.js';
+import { validateXliff } from '../../formats/xliff/validate.js';
+import { readText } from '../../io/fs.js';
+import { expandFiles } from '../../pipeline/steps/import.js';
+import { context, type Exit, type GlobalArgs } from '../main.js';
+
+interface Args extends GlobalArgs {
+  files: string[];
+  json: boolean;
+}
+
+interface FileResult {
+  file: string;
+  version: string | null;
+  valid: boolean;
+  problems: { line: number | null; column: number | null; rule: string; message: string }[];
+}
+
+export function validateCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
+  return {
+    command: 'validate <files..>',
+    describe: "check XLIFF 1.2, 2.0 and 2.1 files against XLIFF's rules (nothing is imported); exit 2 if any problem",
+    builder: (y) =>
+      y
+        .positional('files', { type: 'string', array: true, describe: 'XLIFF files or glob patterns, relative to --root' })
+        .option('json', { type: 'boolean', default: false, describe: 'print {files:[{file, version, valid, problems:[{line, column, rule, message}]}]} on stdout' })
+        .example('$0 validate out/xliff/it/palermo-conference.xlf', "check a file before sending it to a translator")
+        .example("$0 validate 'returned/*/*.xlf'", "check translators' files before importing them (quote the pattern)")
+        .example("$0 validate --json 'out/xliff/*/*.xlf' > report.json", 'the result for scripts') as never,
+    handler: async (args) => {
+      const ctx = context(args);
+      const results: FileResult[] = [];
+      const lines: string[] = [];
+      for (const path of await expandFiles(ctx, args.files)) {
+        const file = ctx.project.rel(path);
+        let version: string | undefined;
+        let problems: Diagnostic[];
+        try {
+          ({ version, problems } = validateXliff(readText(path, file), file));
+        } catch (e) {
+          // A file that cannot be read (not UTF-8…) is one more invalid file, not the end of the run.
+          if (!(e instanceof InputError)) throw e;
+          problems = e.diagnostics;
+        }
+        results.push({
+          file,
+          version: version ?? null,
+          valid: problems.length === 0,
+          problems: problems.map((p) => ({ line: p.line ?? null, column: p.column ?? null, rule: p.rule, message: p.message })),
+        });
+        lines.push(...problems.map(formatDiagnostic));
+      }
+      const invalid = results.filter((r) => !r.valid);
+      if (args.json) ctx.output.out(stableJson({ files: results }));
+      else if (lines.length) ctx.output.err(`${lines.join('\n')}\n`);
+      if (!ctx.output.quiet) {
+        const count = invalid.reduce((n, r) => n + r.problems.length, 0);
+        ctx.output.err(`validate: ${results.length} file(s), ${results.length - invalid.length} valid${invalid.length ? `, ${invalid.length} invalid (${count} problem(s))` : ''}\n`);
+      }
+      if (invalid.length) exit.code = 2;
+    },
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * XLIFF 2 inline content: `references` (every dataRef, copyOf, subFlows and comment ref names
+ * something that exists) and `pairing` (every <sc> has its <ec>, every <sm> its <em>, in
+ * order). Both work on a "container": a unit, or a translation candidate (mtc:match), which
+ * has its own original data and its own codes.
+ *
+ * A unit's source side is its sources in document order; its target side is its targets in
+ * the order the translation reads, which `target/@order` may change (segment-order checks the
+ * numbers themselves).
+ */
+import { NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
+import { NS_MTC } from './validate-schema2.js';
+import { ancestors, attr, descendants, type XmlElement } from './validate-xml.js';
+
+const isX = (el: XmlElement, ...locals: string[]): boolean => el.uri === NS_XLIFF2 && locals.includes(el.local);
+const child = (el: XmlElement, local: string): XmlElement | undefined => el.children.find((c) => isX(c, local));
+
+interface Container {
+  el: XmlElement;
+  /** Where original data of its codes lives. */
+  originalData: XmlElement | undefined;
+  sources: XmlElement[];
+  targets: XmlElement[];
+  what: string;
+}
+
+/** A unit's parts: its segment and ignorable children. */
+export function partsOf(unit: XmlElement): XmlElement[] {
+  return unit.children.filter((c) => isX(c, 'segment', 'ignorable'));
+}
+
+/** Targets of a unit's parts in reading order: an explicit `order`, else the part's position. */
+export function targetsInOrder(parts: XmlElement[]): XmlElement[] {
+  const placed = parts.flatMap((p, i) => {
+    const t = child(p, 'target');
+    if (!t) return [];
+    const order = Number(attr(t, 'order'));
+    return [{ t, at: Number.isInteger(order) && order > 0 ? order : i + 1, i }];
+  });
+  return placed.sort((a, b) => a.at - b.at || a.i - b.i).map((p) => p.t);
+}
+
+export function* containers(root: XmlElement): Generator<Container> {
+  for (const el of descendants(root)) {
+    if (isX(el, 'unit')) {
+      const parts = partsOf(el);
+      const sources = parts.map((p) => child(p, 'source')).filter((s): s is XmlElement => s !== undefined);
+      yield { el, originalData: child(el, 'originalData'), sources, targets: targetsInOrder(parts), what: `unit ${quote(attr(el, 'id') ?? '')}` };
+    } else if (el.uri === NS_MTC && el.local === 'match') {
+      const only = (x: XmlElement | undefined): XmlElement[] => (x ? [x] : []);
+      yield { el, originalData: child(el, 'originalData'), sources: only(child(el, 'source')), targets: only(child(el, 'target')), what: `the translation candidate at line ${el.line}` };
+    }
+  }
+}
+
+/** The XLIFF inline elements of a side, in reading order. */
+function inline(holders: XmlElement[]): XmlElement[] {
+  return holders.flatMap((h) => descendants(h).filter((e) => e.uri === NS_XLIFF2));
+}
+
+export const references: Rule = {
+  id: 'references',
+  check(root, report) {
+    for (const file of root.children.filter((c) => isX(c, 'file'))) {
+      const unitIds = new Set(descendants(file).filter((e) => isX(e, 'unit')).map((u) => attr(u, 'id')));
+      for (const c of containers(file)) {
+        const dataIds = new Set(c.originalData?.children.filter((d) => isX(d, 'data')).map((d) => attr(d, 'id')));
+        const codes = inline([...c.sources, ...c.targets]);
+        for (const el of codes) {
+          for (const name of ['dataRef', 'dataRefStart', 'dataRefEnd']) {
+            const ref = attr(el, name);
+            if (ref === undefined || dataIds.has(ref)) continue;
+            report(
+              el,
+              `${tag(el)} has ${name}=${quote(ref)} but ${c.what} has no <data id=${quote(ref)}>`,
+              c.originalData ? 'point it at one of the <data> elements of the <originalData>' : `${c.what} has no <originalData>: add one with the code's original data, or remove ${name}`,
+            );
+          }
+          const copyOf = attr(el, 'copyOf');
+          if (copyOf !== undefined) checkCopyOf(el, copyOf, codes, c, report);
+          for (const name of ['subFlows', 'subFlowsStart', 'subFlowsEnd']) {
+            for (const id of (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean)) {
+              if (!unitIds.has(id)) report(el, `${tag(el)} has ${name} naming unit ${quote(id)}, which is not in this file`, 'sub-flows name units of the same <file>');
+            }
+          }
+          const ref = attr(el, 'ref');
+          if (isX(el, 'mrk', 'sm') && attr(el, 'type') === 'comment' && ref !== undefined && isX(c.el, 'unit')) checkCommentRef(el, ref, c, root, report);
+        }
+      }
+    }
+  },
+};
+
+function checkCopyOf(el: XmlElement, copyOf: string, codes: XmlElement[], c: Container, report: Report): void {
+  if (['dataRef', 'dataRefStart', 'dataRefEnd'].some((n) => attr(el, n) !== undefined)) {
+    report(el, `${tag(el)} has both copyOf and original data (dataRef…)`, 'a copy takes its original data from the code it copies: remove one of them');
+  }
+  const base = codes.find((e) => e !== el && attr(e, 'id') === copyOf && isX(e, 'ph', 'pc', 'sc', 'ec'));
+  if (!base) report(el, `${tag(el)} has copyOf=${quote(copyOf)} but ${c.what} has no code with that id`);
+  else if (attr(base, 'canCopy') === 'no') report(el, `${tag(el)} copies ${tag(base)} ${quote(copyOf)} (line ${base.line}), which has canCopy="no"`);
+}
+
+/** A comment annotation's ref names a note of the same unit: `#n=id` or an absolute `#f=…/u=…/n=id`. */
+function checkCommentRef(el: XmlElement, ref: string, c: Container, root: XmlElement, report: Report): void {
+  if (!ref.startsWith('#')) return; // another document: nothing to check here
+  const parts = new Map(ref.slice(1).split('/').map((s) => [s.split('=')[0]!, s.split('=').slice(1).join('=')] as const));
+  const noteId = parts.get('n');
+  const file = parts.has('f') ? root.children.find((f) => isX(f, 'file') && attr(f, 'id') === parts.get('f')) : [...ancestors(c.el)].find((a) => isX(a, 'file'));
+  const kind = parts.has('u') ? 'unit' : parts.has('g') ? 'group' : undefined;
+  const holder = kind ? file && descendants(file).find((e) => isX(e, kind) && attr(e, 'id') === parts.get(kind[0]!)) : parts.has('f') ? file : c.el;
+  const notes = holder && child(holder, 'notes');
+  const note = noteId !== undefined ? notes?.children.find((n) => isX(n, 'note') && attr(n, 'id') === noteId) : undefined;
+  if (!note || holder !== c.el) {
+    report(el, `comment ${tag(el)} has ref=${quote(ref)}, which names no <note> of ${c.what}`, 'point it at a note of the same unit with ref="#n=NOTE-ID", or put the comment in value="…"');
+  }
+}
+
+const YES_DEFAULTS = ['canCopy', 'canDelete', 'canOverlap'];
+
+export const pairing: Rule = {
+  id: 'pairing',
+  check(root, report) {
+    for (const c of containers(root)) {
+      for (const [side, holders] of [['source', c.sources], ['target', c.targets]] as const) {
+        pairSide(inline(holders), `${c.what} (${side})`, report);
+      }
+    }
+  },
+};
+
+function pairSide(codes: XmlElement[], where: string, report: Report): void {
+  const allSc = new Map(codes.filter((e) => isX(e, 'sc')).map((e) => [attr(e, 'id'), e]));
+  const allSm = new Map(codes.filter((e) => isX(e, 'sm')).map((e) => [attr(e, 'id'), e]));
+  const openSc = new Map<string, XmlElement>();
+  const openSm = new Map<string, XmlElement>();
+  const settled = new Set<XmlElement>(); // starts already reported through their end
+  const index = new Map(codes.map((e, i) => [e, i]));
+  for (const el of codes) {
+    const id = attr(el, 'id');
+    const ref = attr(el, 'startRef');
+    if (isX(el, 'sc') && id !== undefined && attr(el, 'isolated') !== 'yes') openSc.set(id, el);
+    else if (isX(el, 'sm') && id !== undefined) openSm.set(id, el);
+    else if (isX(el, 'ec')) {
+      if (attr(el, 'isolated') === 'yes') {
+        if (id === undefined || ref !== undefined) report(el, `isolated ${tag(el)} must have an id and no startRef`, 'an isolated end code stands for a start code outside the unit: it names itself with id');
+        continue;
+      }
+      if (ref === undefined || id !== undefined) report(el, `${tag(el)} without isolated="yes" must name its <sc> with startRef (and have no id)`, 'add startRef="ID-OF-THE-SC", or isolated="yes" if its start code is outside the unit');
+      if (attr(el, 'dir') !== undefined) report(el, `${tag(el)} has dir, which only an isolated end code may have`);
+      if (ref === undefined) continue;
+      const sc = openSc.get(ref);
+      if (sc) {
+        openSc.delete(ref);
+        sameEditingHints(sc, el, report);
+        continue;
+      }
+      const later = allSc.get(ref);
+      if (later && attr(later, 'isolated') === 'yes') report(later, `${tag(later)} ${quote(ref)} has isolated="yes" but its <ec> is in the same unit (line ${el.line})`, 'remove isolated="yes": the pair is complete');
+      else if (later && index.get(later)! > index.get(el)!) {
+        report(el, `${tag(el)} comes before its <sc id=${quote(ref)}> (line ${later.line}) in ${where}`, 'an end code follows its start code');
+        settled.add(later);
+      } else report(el, `${tag(el)} has startRef=${quote(ref)} but no open <sc> with that id precedes it in ${where}`);
+    } else if (isX(el, 'em') && ref !== undefined) {
+      if (openSm.delete(ref)) continue;
+      const later = allSm.get(ref);
+      if (later) {
+        report(el, `${tag(el)} comes before its <sm id=${quote(ref)}> (line ${later.line}) in ${where}`, 'an end marker follows its start marker');
+        settled.add(later);
+      } else report(el, `${tag(el)} has startRef=${quote(ref)} but there is no <sm> with that id in ${where}`, 'an <em> closes an <sm> of the same unit');
+    }
+  }
+  for (const sc of openSc.values()) {
+    if (!settled.has(sc)) report(sc, `${tag(sc)} ${quote(attr(sc, 'id')!)} has no <ec startRef=${quote(attr(sc, 'id')!)}> after it in ${where}`, 'add the end code, or isolated="yes" if it ends outside the unit');
+  }
+  for (const sm of openSm.values()) {
+    if (!settled.has(sm)) report(sm, `${tag(sm)} ${quote(attr(sm, 'id')!)} has no <em startRef=${quote(attr(sm, 'id')!)}> after it in ${where}`, 'close the annotation with an <em>');
+  }
+}
+
+/** A start code and its end code carry the same editing hints (firstNo on the start pairs with no). */
+function sameEditingHints(sc: XmlElement, ec: XmlElement, report: Report): void {
+  for (const name of YES_DEFAULTS) {
+    const a = attr(sc, name) ?? 'yes';
+    const b = attr(ec, name) ?? 'yes';
+    if (a !== b) report(ec, `${tag(ec)} has ${name}=${quote(b)} but its <sc> (line ${sc.line}) has ${quote(a)}`, 'a start code and its end code share their editing hints');
+  }
+  const start = attr(sc, 'canReorder') ?? 'yes';
+  const end = attr(ec, 'canReorder') ?? 'yes';
+  if ((start === 'firstNo' ? 'no' : start) !== end) report(ec, `${tag(ec)} has canReorder=${quote(end)} but its <sc> (line ${sc.line}) has ${quote(start)}`, 'canReorder="firstNo" on a start code pairs with "no" on its end code');
+}

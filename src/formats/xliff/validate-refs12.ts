@@ -1,0 +1,61 @@
+/**
+ * The `references` rule for XLIFF 1.2: the strict schema's keys and key references within a
+ * <file> (tool-id → <tool>, phase-name → <phase>, seg-source <mrk mid>, bpt/ept and bx/ex rid),
+ * which xmllint enforces and tools rely on to find what an attribute names.
+ */
+import { NS_XLIFF12, quote, tag, type Report, type Rule } from './validate-rule.js';
+import { attr, descendants, type XmlElement } from './validate-xml.js';
+
+const is = (el: XmlElement, ...locals: string[]): boolean => el.uri === NS_XLIFF12 && locals.includes(el.local);
+const kids = (el: XmlElement | undefined, ...locals: string[]): XmlElement[] => el?.children.filter((c) => is(c, ...locals)) ?? [];
+
+/** `els` must carry `name` with values no other of them has; returns the values. */
+function key(els: XmlElement[], name: string, what: string, report: Report): Set<string> {
+  const seen = new Map<string, XmlElement>();
+  for (const el of els) {
+    const v = attr(el, name);
+    if (v === undefined) continue;
+    const first = seen.get(v);
+    if (first) report(el, `${name}=${quote(v)} is used twice among the ${what}: ${tag(first)} at line ${first.line} has it too`);
+    else seen.set(v, el);
+  }
+  return new Set(seen.keys());
+}
+
+function keyref(els: XmlElement[], name: string, keys: Set<string>, target: string, report: Report): void {
+  for (const el of els) {
+    const v = attr(el, name);
+    if (v !== undefined && !keys.has(v)) report(el, `${tag(el)} has ${name}=${quote(v)} but no ${target} declares it`, `declare it in the file's <header>, or remove ${name}`);
+  }
+}
+
+export const references12: Rule = {
+  id: 'references',
+  check(root, report) {
+    for (const file of kids(root, 'file')) {
+      const all = descendants(file);
+      const header = kids(file, 'header')[0];
+      const phases = kids(kids(header, 'phase-group')[0], 'phase');
+      const tools = key(kids(header, 'tool'), 'tool-id', '<tool> elements', report);
+      const phaseNames = key(phases, 'phase-name', '<phase> elements', report);
+      key(all.filter((e) => is(e, 'count-group')), 'name', '<count-group> elements', report);
+      key(all.filter((e) => is(e, 'context-group')), 'name', '<context-group> elements', report);
+      key(all.filter((e) => is(e, 'external-file')), 'uid', '<external-file> elements', report);
+      const toolTarget = '<tool tool-id> in the <header>';
+      keyref([file, ...phases, ...all.filter((e) => is(e, 'alt-trans') && is(e.parent!, 'trans-unit'))], 'tool-id', tools, toolTarget, report);
+      keyref(all.filter((e) => is(e, 'count', 'trans-unit', 'target')), 'phase-name', phaseNames, '<phase phase-name> in the <header>', report);
+      for (const unit of all.filter((e) => is(e, 'trans-unit', 'alt-trans'))) {
+        const mids = key(kids(kids(unit, 'seg-source')[0], 'mrk'), 'mid', 'segments of the <seg-source>', report);
+        const referrers = [...kids(kids(unit, 'target')[0], 'mrk'), ...(is(unit, 'trans-unit') ? kids(unit, 'alt-trans') : [])];
+        keyref(referrers, 'mid', mids, '<seg-source> segment (<mrk mid>)', report);
+      }
+      for (const holder of all.filter((e) => is(e, 'source', 'seg-source', 'target'))) {
+        const inside = descendants(holder);
+        for (const [start, end] of [['bpt', 'ept'], ['bx', 'ex']] as const) {
+          const rids = key(inside.filter((e) => is(e, start)), 'rid', `<${start}> codes of this ${tag(holder)}`, report);
+          keyref(inside.filter((e) => is(e, end)), 'rid', rids, `<${start} rid> in the same ${tag(holder)}`, report);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * `validateXliff`: is this text a valid XLIFF 1.2, 2.0 or 2.1 document? Pure (text in, problems
+ * out, no I/O) and total: every problem comes back as a Diagnostic, nothing is thrown.
+ *
+ * A small core (parse with saxes, identify the version, run that version's rules, sort) and
+ * named rules, each in its own file, each reporting under its own id:
+ *
+ *   xml               well-formed, no DOCTYPE                           validate-xml.ts
+ *   root              <xliff>, namespace and version                    validate.ts
+ *   structure         child elements, their order and number, text      validate-schema.ts + tables
+ *   attributes        allowed, required, value types and lists          validate-schema.ts + tables
+ *   languages         BCP 47 tags, srcLang/trgLang, xml:lang            validate-lang.ts
+ *   unique-ids        ids unique in their scope                         validate-ids.ts
+ *   references        dataRef, copyOf, subFlows, comment refs           validate-inline.ts          2.x
+ *                     tool-id, phase-name, mid, rid (schema keys)       validate-refs12.ts          1.2
+ *   pairing           sc/ec and sm/em                                   validate-inline.ts          2.x
+ *   required-content  a unit has a segment; a skeleton content or href  validate-units.ts           2.x
+ *   attribute-pairs   subState needs state, subType needs type…         validate-units.ts           2.x
+ *   segment-order     target/@order                                     validate-units.ts           2.x
+ *   xml-space         targets preserve what sources preserve            validate-units.ts           2.x
+ *   mtc gls mda res   the modules' own requirements                     validate-modules.ts         2.x
+ *   slr val fs ctr
+ *
+ * Positions are those of the offending element's `<` (1-based line and column).
+ */
+import type { Diagnostic } from '../../core/types.js';
+import { languages12, languages2 } from './validate-lang.js';
+import { uniqueIds12, uniqueIds2 } from './validate-ids.js';
+import { pairing, references } from './validate-inline.js';
+import { MODULE_RULES } from './validate-modules.js';
+import { references12 } from './validate-refs12.js';
+import { NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
+import { attributesRule, structureRule } from './validate-schema.js';
+import { SCHEMA12 } from './validate-schema12.js';
+import { SCHEMA2 } from './validate-schema2.js';
+import { attributePairs, requiredContent, segmentOrder, xmlSpace } from './validate-units.js';
+import { attr, parseXml, type XmlElement } from './validate-xml.js';
+
+export interface XliffValidation {
+  /** The version the document declares (`1.2`, `2.0`, `2.1`…), undefined when it is not XLIFF. */
+  version: string | undefined;
+  /** Sorted by position; empty when the document is valid. */
+  problems: Diagnostic[];
+}
+
+const RULES_12: Rule[] = [structureRule(SCHEMA12), attributesRule(SCHEMA12), languages12, uniqueIds12, references12];
+const RULES_2: Rule[] = [
+  structureRule(SCHEMA2),
+  attributesRule(SCHEMA2),
+  languages2,
+  uniqueIds2,
+  requiredContent,
+  attributePairs,
+  segmentOrder,
+  xmlSpace,
+  references,
+  pairing,
+  ...MODULE_RULES,
+];
+
+/** Every rule id, in the order rules run. */
+export const RULE_IDS: readonly string[] = [...new Set(['xml', 'root', ...RULES_2.map((r) => r.id), ...RULES_12.map((r) => r.id)])];
+
+export function validateXliff(content: string, file: string): XliffValidation {
+  const parsed = parseXml(content);
+  if (!parsed.ok) {
+    return { version: undefined, problems: [{ severity: 'error', rule: 'xml', message: parsed.message, file, line: parsed.line, column: parsed.column, hint: parsed.hint }] };
+  }
+  const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const reporter =
+    (rule: string): Report =>
+    (at, message, hint) => {
+      const key = `${at.line}:${at.column}:${rule}:${message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      problems.push({ severity: 'error', rule, message, file, line: at.line, column: at.column, ...(hint ? { hint } : {}) });
+    };
+  const { version, rules } = identify(parsed.root, reporter('root'));
+  for (const rule of rules) rule.check(parsed.root, reporter(rule.id));
+  problems.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+  return { version, problems };
+}
+
+/** Which XLIFF this is, judged by the root's namespace; the version attribute must agree. */
+function identify(root: XmlElement, report: Report): { version: string | undefined; rules: Rule[] } {
+  if (root.local !== 'xliff') {
+    report(root, `the root element is ${tag(root)}, not <xliff>: this is not an XLIFF document`, 'give an XLIFF 1.2, 2.0 or 2.1 file');
+    return { version: undefined, rules: [] };
+  }
+  const version = attr(root, 'version');
+  if (root.uri === NS_XLIFF12) {
+    if (version !== undefined && version !== '1.2') report(root, `version=${quote(version)} in the XLIFF 1.2 namespace`, 'an XLIFF 1.2 document says version="1.2"');
+    return { version, rules: RULES_12 };
+  }
+  if (root.uri === NS_XLIFF2) {
+    if (version !== undefined && version !== '2.0' && version !== '2.1') report(root, `version=${quote(version)} in the XLIFF 2 namespace`, 'XLIFF 2.0 and 2.1 documents say version="2.0" or version="2.1"');
+    return { version, rules: RULES_2 };
+  }
+  const known = root.uri.startsWith('urn:oasis:names:tc:xliff:document:');
+  report(
+    root,
+    root.uri === '' ? '<xliff> has no namespace: XLIFF 1.0 and older are not supported' : `<xliff> in namespace ${quote(root.uri)}: ${known ? 'this XLIFF version is' : 'not an XLIFF namespace, or one'} not supported`,
+    `supported: XLIFF 1.2 (xmlns="${NS_XLIFF12}"), 2.0 and 2.1 (xmlns="${NS_XLIFF2}")`,
+  );
+  return { version, rules: [] };
+}
