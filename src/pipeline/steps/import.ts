@@ -12,6 +12,7 @@ import { mergeUnits } from '../../core/merge.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '../../core/types.js';
 import { readXliff } from '../../formats/xliff/read.js';
+import { validateXliff } from '../../formats/xliff/validate.js';
 import { FileTransaction, readText } from '../../io/fs.js';
 import type { Article } from '../../io/project.js';
 import type { StepContext, StepResult } from '../context.js';
@@ -61,7 +62,17 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
 
   for (const path of paths) {
     const file = project.rel(path);
-    const read = readXliff(readText(path, file), file);
+    const content = readText(path, file);
+    // XLIFF's own rules first (the same checks as `tessera validate`): a file that breaks them
+    // is refused whole, before any unit is looked at.
+    const problems = validateXliff(content, file).problems.filter((p) => p.severity === 'error');
+    if (problems.length > 0) {
+      throw new InputError([
+        ...problems,
+        { severity: 'error', rule: 'xliff', message: `${file} is not valid XLIFF; nothing was imported`, hint: `run "tessera validate ${file}" for the details; re-export the file from your CAT tool` },
+      ]);
+    }
+    const read = readXliff(content, file);
     if (read.length === 0) throw inputError('the XLIFF file holds no <file> element', { file }, 'export it again from your CAT tool', 'xliff');
     for (const f of read) {
       const where = { file, line: f.line, column: f.column };
