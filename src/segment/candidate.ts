@@ -4,7 +4,7 @@
  * the word before it and the word after it. Look-arounds are bounded, so a candidate costs
  * O(1) however long the text is.
  */
-import { charAt, isCaseless, isDigit, isLower, isOpener, isSpace, isUpper, isWordChar } from './chars.js';
+import { charAt, isAbbreviationCode, isCaseless, isDigit, isLower, isOpener, isSpace, isUpper, isWordChar } from './chars.js';
 
 /** How far the rules look back for the word before a stop, and ahead for the next word. */
 const LOOK = 48;
@@ -26,7 +26,7 @@ export class Candidate {
     readonly text: string,
     /** Index of the first terminator. */
     readonly start: number,
-    /** Index just after the last terminator (before any closers). */
+    /** Index just after the first run of terminators: where closers, if any, begin (`[...]`). */
     readonly stopEnd: number,
     /** Index just after the closers: where the sentence ends if the rules break here. */
     readonly end: number,
@@ -42,8 +42,6 @@ export class Candidate {
     readonly spaced: boolean,
     /** A closing quotation mark follows the punctuation. */
     readonly quoteClosed: boolean,
-    /** A closing bracket follows the punctuation. */
-    readonly bracketClosed: boolean,
   ) {}
 
   /** No whitespace between the punctuation (and closers) and what follows. */
@@ -57,8 +55,9 @@ export class Candidate {
       const t = this.text;
       let i = this.start;
       const stop = Math.max(this.segStart, this.start - LOOK);
-      while (i > stop && (isWordChar(t[i - 1]!) || t[i - 1] === '.' || t[i - 1] === '-')) i--;
-      this.wordCache = t.slice(i, this.start).replace(/^[.-]+/, '');
+      while (i > stop && isAbbreviationCode(t.charCodeAt(i - 1))) i--;
+      while (i < this.start && (t.charCodeAt(i) === 46 || t.charCodeAt(i) === 45)) i++;
+      this.wordCache = t.slice(i, this.start);
     }
     return this.wordCache;
   }
@@ -70,17 +69,20 @@ export class Candidate {
 
   /**
    * The first character after any opening quotes or brackets, from `next`; also past a
-   * spaced dash, so `who pays? — was left open` sees the lower-case `was`.
+   * spaced dash (`—`, `--`), so `who pays? — was left open` sees the lower-case `was`.
    */
   private get nextLetterIndex(): number {
     const t = this.text;
     let i = this.next;
-    if (DASHES.includes(t[i]!) && isSpace(t.charCodeAt(i + 1))) {
-      i++;
-      while (i < t.length && i < this.next + 4 && isSpace(t.charCodeAt(i))) i++;
+    let d = i;
+    while (d < t.length && d < i + 3 && DASHES.includes(t[d]!)) d++;
+    if (d > i && isSpace(t.charCodeAt(d))) {
+      i = d;
+      while (i < t.length && i < d + 4 && isSpace(t.charCodeAt(i))) i++;
     }
     const from = i;
-    while (i < t.length && i < from + 4 && isOpener(t.charCodeAt(i))) i++;
+    // Opening quotes and brackets, and Markdown emphasis (`**Then**`, `_Breaking_`).
+    while (i < t.length && i < from + 4 && (isOpener(t.charCodeAt(i)) || t[i] === '*' || t[i] === '_')) i++;
     return i;
   }
 

@@ -1,11 +1,13 @@
 /** A rule set turned into the lookups the scanner uses at each candidate boundary. */
-import { compileRegexRule, type CompiledRegexRule } from './regex-rules.js';
+import { compileRegexRule, RuleMatcher, type CompiledRegexRule } from './regex-rules.js';
 import type { RuleSet } from './types.js';
 import { WordList } from './word-list.js';
 
 export interface CompiledRuleSet {
   source: RuleSet;
   regexRules: CompiledRegexRule[];
+  /** The regex rules tested together at a position. */
+  matcher: RuleMatcher;
   prefix: WordList;
   numeric: WordList;
   ambiguous: WordList;
@@ -16,9 +18,11 @@ export interface CompiledRuleSet {
 }
 
 export function compileRuleSet(rules: RuleSet): CompiledRuleSet {
+  const regexRules = rules.rules.map(compileRegexRule);
   return {
     source: rules,
-    regexRules: rules.rules.map(compileRegexRule),
+    regexRules,
+    matcher: new RuleMatcher(regexRules),
     prefix: new WordList(rules.abbreviations.prefix),
     numeric: new WordList(rules.abbreviations.numeric),
     ambiguous: new WordList(rules.abbreviations.ambiguous),

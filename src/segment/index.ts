@@ -19,10 +19,15 @@ import { RULE_FILES, resolveRuleSet } from './rule-set.js';
 import { findBreaks } from './scanner.js';
 import { toSpans, type Span } from './spans.js';
 import type { RuleSet } from './types.js';
+import { parseSrx } from './srx/parse.js';
+import { srxRuleSet } from './srx/rule-set.js';
 
 export type { Span } from './spans.js';
 export type { Abbreviations, RegexRule, RuleFile, RuleSet } from './types.js';
 export { RULE_FILES, resolveRuleSet } from './rule-set.js';
+export { parseSrx, SrxError, type SrxDocument, type SrxLanguageMap } from './srx/parse.js';
+export { srxRuleSet } from './srx/rule-set.js';
+export { toSrx } from './srx/write.js';
 
 export const SEGMENT_LANGS = ['en', 'it', 'fr', 'ar'] as const;
 export type SegmentLang = (typeof SEGMENT_LANGS)[number];
@@ -45,6 +50,19 @@ export function createSegmenter(rules: RuleSet): Segmenter {
     split,
     segment: (text) => split(text).map((s) => text.slice(s.start, s.end)),
   };
+}
+
+/**
+ * A segmenter from an SRX 2.0 document for one language code (plain SRX semantics).
+ *
+ * @example
+ * ```ts
+ * loadSrx(toSrx(), 'en').segment('Mr. Smith left. He came back.');
+ * // → ['Mr. Smith left.', 'He came back.']
+ * ```
+ */
+export function loadSrx(xml: string, lang: string): Segmenter {
+  return createSegmenter(srxRuleSet(parseSrx(xml), lang));
 }
 
 const cache = new Map<SegmentLang, Segmenter>();

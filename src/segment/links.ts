@@ -21,10 +21,8 @@ const ATOMIC = new RegExp(
 const TRAILING_PUNCT = /[.,;:!?…)\]}"'”’»]+$/u;
 
 /** Length of the link-like token starting at `start` (without its trailing punctuation), or 0. */
-export function atomicLength(text: string, start: number, end: number): number {
+export function atomicLength(text: string, start: number): number {
   ATOMIC.lastIndex = start;
   const m = ATOMIC.exec(text);
-  if (!m) return 0;
-  const raw = m[0].length > end - start ? m[0].slice(0, end - start) : m[0];
-  return raw.replace(TRAILING_PUNCT, '').length;
+  return m ? m[0].replace(TRAILING_PUNCT, '').length : 0;
 }

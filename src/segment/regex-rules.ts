@@ -8,8 +8,14 @@ export interface CompiledRegexRule {
   rule: RegexRule;
   /** Sticky test at `lastIndex`: `before` must end there, `after` start there. */
   at: RegExp;
-  /** Global search for `before` followed by `after`; a break rule fires where `before` ends. */
+  /**
+   * Global search used to find where a break rule may fire. When `after` starts with
+   * something specific (`[•]`, `pic\.`), searching for it and checking `before` at each hit
+   * is much faster than trying `before` (often just `\s`) at every space.
+   */
   scan: RegExp;
+  /** `scan` matches `after` (the position is the match start) rather than `before`. */
+  scanAfter: boolean;
 }
 
 function compile(source: string, flags: string, rule: RegexRule, part: string): RegExp {
@@ -29,14 +35,46 @@ export function compileRegexRule(rule: RegexRule): CompiledRegexRule {
   compile(rule.after, 'u', rule, `"after" (${rule.after})`);
   const behind = rule.before ? `(?<=${rule.before})` : '';
   const ahead = rule.after ? `(?=${rule.after})` : '';
+  const scanAfter = rule.after !== '' && !/^(?:\\s|\[\\s|\(\?:\\s)/.test(rule.after);
   return {
     rule,
     at: compile(`${behind}${ahead}`, 'uy', rule, 'the rule'),
-    scan: compile(`(?:${rule.before})${ahead}`, 'gu', rule, 'the rule'),
+    scan: scanAfter ? compile(rule.after, 'gu', rule, 'the rule') : compile(`(?:${rule.before})${ahead}`, 'gu', rule, 'the rule'),
+    scanAfter,
   };
 }
 
-/** The first rule that matches at `pos`, if any. */
+/**
+ * Tests rules in order at a position. All rules are joined into one sticky alternation
+ * (alternatives are tried in order, like SRX rules), each ending in an empty marker group,
+ * so a candidate costs one regex call instead of one per rule. Rules with capture groups or
+ * back-references of their own would shift the markers, so then each rule is tried alone.
+ */
+export class RuleMatcher {
+  private readonly combined: RegExp | undefined;
+  private readonly markers: number[] = [];
+
+  constructor(readonly rules: readonly CompiledRegexRule[]) {
+    // An empty alternative makes the regex match '' and report its own group count.
+    const groups = (r: CompiledRegexRule): number => new RegExp(`${r.at.source}|`, 'u').exec('')!.length - 1;
+    const plain = rules.every((r) => groups(r) === 0 && !/\\[1-9]|\\k</.test(r.at.source));
+    if (!plain || rules.length < 2) return;
+    rules.forEach((_, i) => this.markers.push(i + 1));
+    this.combined = new RegExp(rules.map((r) => `${r.at.source}()`).join('|'), 'uy');
+  }
+
+  /** The first rule that matches at `pos`, if any. */
+  at(text: string, pos: number): RegexRule | undefined {
+    if (!this.combined) return ruleAt(this.rules, text, pos);
+    this.combined.lastIndex = pos;
+    const m = this.combined.exec(text);
+    if (!m) return undefined;
+    for (let i = 0; i < this.markers.length; i++) if (m[this.markers[i]!] !== undefined) return this.rules[i]!.rule;
+    return undefined;
+  }
+}
+
+/** The first rule that matches at `pos`, if any (one regex call per rule). */
 export function ruleAt(rules: readonly CompiledRegexRule[], text: string, pos: number): RegexRule | undefined {
   for (const r of rules) {
     r.at.lastIndex = pos;
@@ -45,20 +83,25 @@ export function ruleAt(rules: readonly CompiledRegexRule[], text: string, pos: n
   return undefined;
 }
 
-/**
- * Positions where some break rule fires and is not overridden by an earlier rule,
- * sorted and without duplicates. Positions at the ends of the text are left out.
- */
-export function scanBreakRules(rules: readonly CompiledRegexRule[], text: string): number[] {
-  const found = new Set<number>();
+const NONE: readonly number[] = [];
+
+export function scanBreakRules(rules: readonly CompiledRegexRule[], text: string, matcher?: RuleMatcher): readonly number[] {
+  let found: number[] | undefined;
+  let sources = 0;
   for (const r of rules) {
     if (!r.rule.break) continue;
+    const before = found?.length ?? 0;
     r.scan.lastIndex = 0;
     for (let m = r.scan.exec(text); m; m = r.scan.exec(text)) {
-      const pos = m.index + m[0].length;
-      if (m[0].length === 0) r.scan.lastIndex++;
-      if (pos > 0 && pos < text.length && ruleAt(rules, text, pos)?.break === true) found.add(pos);
+      const pos = r.scanAfter ? m.index : m.index + m[0].length;
+      // Hits may overlap (`after` of one is inside another's), so resume one step on.
+      if (r.scanAfter || m[0].length === 0) r.scan.lastIndex = m.index + 1;
+      if (pos > 0 && pos < text.length && (matcher ? matcher.at(text, pos) : ruleAt(rules, text, pos))?.break === true) (found ??= []).push(pos);
     }
+    if ((found?.length ?? 0) > before) sources++;
   }
-  return [...found].sort((a, b) => a - b);
+  if (!found) return NONE;
+  if (sources < 2) return found;
+  found.sort((a, b) => a - b);
+  return found.filter((p, i) => p !== found[i - 1]);
 }

@@ -9,7 +9,8 @@ export interface Span {
 export function toSpans(text: string, breaks: readonly number[]): Span[] {
   const spans: Span[] = [];
   let from = 0;
-  for (const to of [...breaks, text.length]) {
+  for (let k = 0; k <= breaks.length; k++) {
+    const to = k < breaks.length ? breaks[k]! : text.length;
     let s = from;
     let e = to;
     while (s < e && isSpace(text.charCodeAt(s))) s++;

@@ -54,4 +54,10 @@ export interface RuleSet {
   abbreviations: Abbreviations;
   sentenceStarters: string[];
   speechVerbs: string[];
+  /**
+   * Whether Tessera's contextual rules (abbreviation lists, quotations, links, lists) decide
+   * where no regex rule matches. `false` gives plain SRX semantics: break only where a break
+   * rule matches and no earlier rule forbids it. Default `true`.
+   */
+  contextual?: boolean;
 }

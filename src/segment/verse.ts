@@ -5,8 +5,10 @@
 import { isOpener, isSpace } from './chars.js';
 
 /** `[open, close]` index pairs of quotations containing ` / `, sorted by `open`. */
-export function verseRanges(text: string): Array<[number, number]> {
-  if (!text.includes(' / ')) return [];
+const NONE: ReadonlyArray<readonly [number, number]> = [];
+
+export function verseRanges(text: string): ReadonlyArray<readonly [number, number]> {
+  if (!text.includes(' / ')) return NONE;
   const slashes: number[] = [];
   for (let i = text.indexOf(' / '); i >= 0; i = text.indexOf(' / ', i + 1)) slashes.push(i);
   const quotes: Array<[number, number]> = [];

@@ -77,5 +77,9 @@ describe('our own news cases (tests/segment/cases)', () => {
     });
 
     it(`${lang} passes all of them`, () => scoreSuite('own', lang, cases, 1));
+
+    it(`${lang}: each expected sentence, segmented alone, stays one sentence`, () => {
+      for (const c of cases) for (const s of c.expected) expect(segmentText(s, lang), c.id).toEqual([s]);
+    });
   }
 });

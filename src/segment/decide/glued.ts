@@ -11,12 +11,14 @@ export const glued: Decision = {
   decide(c, rules) {
     if (!c.glued) return undefined;
     if (c.dots > 1 && !c.strong) return false;
-    const w = c.word;
-    if ([...w].length < 2 || w.includes('.')) return false;
-    const cls = classifyWord(w, rules);
-    if (cls.prefix || cls.numeric || cls.ambiguous) return false;
+    // What follows decides most cases, and costs least to look at.
     const first = charAt(c.text, c.next);
-    if (isCaseless(first)) return isCaseless(w[0]!) && isCaseless(charAt(c.text, c.next + first.length));
-    return isUpper(first) && isLower(charAt(c.text, c.next + first.length));
+    const second = charAt(c.text, c.next + first.length);
+    const caseless = isCaseless(first);
+    if (caseless ? !isCaseless(second) : !(isUpper(first) && isLower(second))) return false;
+    const w = c.word;
+    if (w.length < 2 || w.length > 32 || w.includes('.') || (caseless && !isCaseless(w[0]!))) return false;
+    const cls = classifyWord(w, rules);
+    return !(cls.prefix || cls.numeric || cls.ambiguous);
   },
 };

@@ -6,7 +6,7 @@ const MARKER = /^(?:\p{Nd}{1,3}|\p{L}|[IVX]{1,4})$/u;
 export const listMarker: Decision = {
   id: 'list-marker',
   decide(c) {
-    if (c.dots !== 1 || c.strong || c.spaced) return undefined;
-    return MARKER.test(c.word) && c.wordOpensSegment ? false : undefined;
+    if (c.dots !== 1 || c.strong || c.spaced || c.word.length > 4) return undefined;
+    return c.wordOpensSegment && MARKER.test(c.word) ? false : undefined;
   },
 };

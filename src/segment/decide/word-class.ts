@@ -12,8 +12,23 @@ export interface WordClass {
 const INITIALISM = /^(?:\p{L}|\p{L}{1,2}(?:\.\p{L}{1,2})+)$/u;
 const NONE: WordClass = { prefix: false, numeric: false, ambiguous: false };
 
+/** Classes by word, per rule set; cleared when large, since texts bring unbounded words. */
+const caches = new WeakMap<CompiledRuleSet, Map<string, WordClass>>();
+
 export function classifyWord(word: string, rules: CompiledRuleSet): WordClass {
   if (word === '') return NONE;
+  let cache = caches.get(rules);
+  if (!cache) caches.set(rules, (cache = new Map()));
+  let cls = cache.get(word);
+  if (cls === undefined) {
+    if (cache.size > 4096) cache.clear();
+    cls = classify(word, rules);
+    cache.set(word, cls);
+  }
+  return cls;
+}
+
+function classify(word: string, rules: CompiledRuleSet): WordClass {
   // `anti-U.S` is looked up as `U.S` too; `c.-à-d` only as a whole.
   const hyphen = word.lastIndexOf('-');
   const forms = hyphen > 0 && hyphen < word.length - 1 ? [word, word.slice(hyphen + 1)] : [word];
