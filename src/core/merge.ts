@@ -10,6 +10,7 @@
  *  - applying the same file twice changes nothing, and a file never lowers a state.
  */
 import { normaliseForId } from './ids.js';
+import { applyCodes, encodeInline, partsKey } from '../formats/inline.js';
 import type { LocaleData } from './reconcile.js';
 import { stateRank, type Diagnostic, type Doc } from './types.js';
 import type { ReadUnit } from '../formats/xliff/model.js';
@@ -48,7 +49,11 @@ export function mergeUnits(
       report.ignored++;
       continue;
     }
-    if (normaliseForId(u.source) !== normaliseForId(seg.source)) {
+    const codes = encodeInline(seg.source);
+    // With the file's code structure, compare text and codes (kind and id); a unit built by
+    // hand is plain text.
+    const sameSource = u.sourceParts ? normaliseForId(partsKey(u.sourceParts)) === normaliseForId(partsKey(codes)) : normaliseForId(u.source) === normaliseForId(seg.source);
+    if (!sameSource) {
       const current = states[u.id];
       if (u.target !== undefined && u.target.trim() !== '' && (!current || stateRank(current.state) === 0)) {
         states[u.id] = { state: 'stale', provenance: u.provenance ?? 'human', suggestion: u.target, previousSource: u.source };
@@ -64,7 +69,13 @@ export function mergeUnits(
       skip(u, 'untranslated', 'the target is still the source text', 'translate it, or set its state to translated if the text is meant to stay as it is');
       continue;
     }
-    const target = u.target;
+    // The translation's Markdown: the translator's text with OUR codes set back in.
+    const applied = applyCodes(codes, u.targetParts ?? [u.target]);
+    if ('problem' in applied) {
+      skip(u, applied.problem.rule, applied.problem.message, 'put every tag of the source back in the translation, once each, in your CAT tool');
+      continue;
+    }
+    const target = applied.text;
     const existing = resources[u.id];
     const current = states[u.id];
     if (existing === target) {

@@ -9,6 +9,7 @@
  */
 import { stringify } from 'yaml';
 import { renderMarkdownBody } from './article.js';
+import { inlineHtml, inlineText } from './inline.js';
 import { isolateAs, isolateLatin, isolateLatinHtml } from './bidi.js';
 import { joinSentences, typeset, type JoinPart } from './typography.js';
 import type { Block, BlockPart, Doc, Lang } from '../core/types.js';
@@ -77,9 +78,10 @@ function setBlock(block: Block, input: EditionInput): { text: string; sentence?:
  * and bidi control characters, since there is no markup to carry them.
  */
 function blockText(block: Block, input: EditionInput): string {
-  if (isSource(input)) return block.parts.map((p) => ('seg' in p ? input.text(p.seg).text : p.text)).join('');
+  // Plain text carries no markup: links keep their text, emphasis and code marks go.
+  if (isSource(input)) return block.parts.map((p) => ('seg' in p ? inlineText(input.text(p.seg).text) : p.text)).join('');
   return setBlock(block, input)
-    .map((p) => (p.sentence ? plainSentence(p.sentence, input, 'txt') : p.text))
+    .map((p) => (p.sentence ? plainSentence({ ...p.sentence, text: inlineText(p.sentence.text) }, input, 'txt') : p.text))
     .join('');
 }
 
@@ -90,8 +92,10 @@ function plainSentence(s: SetSentence, input: EditionInput, format: 'md' | 'txt'
 function htmlSentence(s: SetSentence, input: EditionInput): string {
   // A fallback sentence is marked so screen readers switch voice and the bidi algorithm
   // keeps it left-to-right inside a right-to-left page (an element with dir is an isolate).
-  if (s.fallback) return `<span lang="${input.doc.meta.lang}" dir="ltr">${esc(s.text)}</span>`;
-  return input.dir === 'rtl' && !isSource(input) ? isolateLatinHtml(s.text, esc) : esc(s.text);
+  // Markdown inline markup (links, emphasis, code) becomes elements; text runs are escaped and,
+  // in a right-to-left edition, have their Latin runs isolated.
+  if (s.fallback) return `<span lang="${input.doc.meta.lang}" dir="ltr">${inlineHtml(s.text, esc, esc)}</span>`;
+  return input.dir === 'rtl' && !isSource(input) ? inlineHtml(s.text, (t) => isolateLatinHtml(t, esc), esc) : inlineHtml(s.text, esc, esc);
 }
 
 /**
@@ -116,7 +120,7 @@ function blockHtml(block: Block, input: EditionInput, withDateline = false): str
         const text = input.text(p.seg).text;
         const prefix = first ? datelineFor(text, input) : undefined;
         first = false;
-        return prefix ? `<span class="dateline">${esc(prefix)}</span>${esc(text.slice(prefix.length))}` : esc(text);
+        return prefix ? `<span class="dateline">${esc(prefix)}</span>${inlineHtml(text.slice(prefix.length), esc, esc)}` : inlineHtml(text, esc, esc);
       })
       .join('');
   }

@@ -186,6 +186,28 @@ describe('bad input: a clear message, exit 2, nothing written', () => {
     expectRefused(['import', p], /article "rome-summit", which this project does not have/);
   });
 
+  it('a unit whose inline code was lost is reported and skipped; the rest of the file applies (exit 1)', () => {
+    const p = join(dir, 'out/lost-code.xlf');
+    const xml = read('out/b/it/palermo-conference.xlf');
+    // The translator typed the hashtag instead of keeping the tag, and changed another sentence.
+    const broken = xml
+      .replace(/(<target[^>]*>[^\n]*?)<ph id="1" ctype="x-hashtag">#Libya<\/ph>/, '$1#Libya')
+      .replace('Né Haftar né al-Sisi hanno posato', 'Né Haftar né al-Sisi si sono fatti fotografare');
+    expect(broken).not.toBe(xml);
+    writeFileSync(p, broken);
+    const resPath = join(dir, 'locales/it/palermo-conference.json');
+    const saved = readFileSync(resPath, 'utf8');
+    const r = tessera(['--root', dir, 'import', '--force', p]);
+    try {
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/lost-code\.xlf:\d+:\d+: warning: unit s[0-9a-f]{10}: the target lost the code "#Libya"/);
+      expect(r.stderr).toContain('1 applied, 23 unchanged, 1 skipped');
+      expect(readFileSync(resPath, 'utf8')).toContain('si sono fatti fotografare');
+    } finally {
+      writeFileSync(resPath, saved);
+    }
+  });
+
   it('usage errors', () => {
     expectRefused(['frobnicate'], /Unknown argument|Unknown command|Did you mean/i);
     expectRefused(['run', 'nope'], /no pipeline "nope"[^]*newsroom/);

@@ -94,8 +94,8 @@ describe('XLIFF 1.2 writer → reader', () => {
     expect(xml.endsWith('\n\n')).toBe(false);
   });
 
-  it('escapes XML special characters so that they survive', () => {
-    expect(xml).toContain('Tom &amp; Jerry said &lt;b&gt;"hi"&lt;/b&gt; &gt;');
+  it('escapes XML special characters so that they survive (inline HTML becomes protected codes)', () => {
+    expect(xml).toContain('Tom &amp; Jerry said <ph id="1" ctype="x-html">&lt;b&gt;</ph>"hi"<ph id="2" ctype="x-html">&lt;/b&gt;</ph> &gt;');
     expect(xml).toContain(ARABIC.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     expect(xml).not.toContain('<b>');
   });
@@ -149,7 +149,8 @@ describe('XLIFF 2.0 / 2.1 writer → reader', () => {
 
   it('escapes XML special characters so that they survive', () => {
     const xml = writeXliff20(file);
-    expect(xml).toContain('<source>Tom &amp; Jerry said &lt;b&gt;"hi"&lt;/b&gt; &gt; \'bye\' — it’s «fine» &amp; done.</source>');
+    expect(xml).toContain('<source>Tom &amp; Jerry said <ph id="1" dataRef="d1" disp="&lt;b&gt;"/>"hi"<ph id="2" dataRef="d2" disp="&lt;/b&gt;"/> &gt; \'bye\' — it’s «fine» &amp; done.</source>');
+    expect(xml).toContain('<data id="d1">&lt;b&gt;</data>');
     const r = readXliff(xml, 'a.xlf')[0]!.units.find((u) => u.id === '8419a03ba2')!;
     expect(r.source).toBe(SPECIAL_SOURCE);
     expect(r.target).toBe(ARABIC);
@@ -349,7 +350,10 @@ describe('readXliff: XLIFF 1.2 states from CAT tools', () => {
         '<alt-trans><source>Hello.</source><target>Salve.</target></alt-trans>' +
         '<note>A note.</note></trans-unit>',
     );
-    expect(u).toMatchObject({ source: 'Hello big world.', target: 'Ciao grande mondo.', notes: ['A note.'], state: 'translated' });
+    // <g> and <x/> carry no text of their own: they show as {1}…{/1} and {2/}; mrk is transparent.
+    expect(u).toMatchObject({ source: 'Hello {1}big{/1} {2/}world.', target: 'Ciao {1}grande{/1} mondo.', notes: ['A note.'], state: 'translated' });
+    expect(u.sourceParts).toEqual(['Hello ', { kind: 'open', id: '1' }, 'big', { kind: 'close', id: '1' }, ' ', { kind: 'ph', id: '2' }, 'world.']);
+    expect(u.targetParts).toEqual(['Ciao ', { kind: 'open', id: '1' }, 'grande', { kind: 'close', id: '1' }, ' mondo.']);
   });
 
   it('reads units inside groups, and the file attributes', () => {
@@ -460,11 +464,12 @@ describe('readXliff: XLIFF 2.x', () => {
     expect(one('<unit id="a"><segment state="translated" subState="acme:mt"><source>A.</source><target>B.</target></segment></unit>').provenance).toBeUndefined();
   });
 
-  it('keeps the text of inline codes and skips originalData', () => {
+  it('reads inline codes with the text originalData gives them', () => {
     const u = one(
       '<unit id="a"><originalData><data id="d1">&lt;b&gt;</data></originalData><segment state="translated"><source>Hello <pc id="1" dataRefStart="d1">big</pc> world.</source><target>Ciao <pc id="1" dataRefStart="d1">grande</pc> mondo.</target></segment></unit>',
     );
-    expect(u).toMatchObject({ source: 'Hello big world.', target: 'Ciao grande mondo.' });
+    expect(u).toMatchObject({ source: 'Hello <b>big{/1} world.', target: 'Ciao <b>grande{/1} mondo.' });
+    expect(u.targetParts).toEqual(['Ciao ', { kind: 'open', id: '1', data: '<b>' }, 'grande', { kind: 'close', id: '1' }, ' mondo.']);
   });
 
   it('refuses a <file> without id', () => {

@@ -1,3 +1,4 @@
+import { encodeInline } from '../../src/formats/inline.js';
 /**
  * Helpers for the interoperability tests: finding the real tools (Translate Toolkit, OmegaT),
  * running them, reading what they write, and writing what they read (TMX).
@@ -149,6 +150,30 @@ export function parsePo(text: string): PoMessage[] {
 function xml(s: string): string {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(s)) throw new Error(`not representable in XML 1.0: ${JSON.stringify(s)}`);
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * A sentence as OmegaT 3.6 shows it: each inline code of our XLIFF becomes one of its tag
+ * shortcuts — a placeholder `<a0/>` named by the first letter or digit of the text it stands
+ * for, pairs `<b1>`…`</b1>` — numbered in order (as its own project_save.tmx writes them, seen
+ * with console-createpseudotranslatetmx). Its TMX matches on text with these shortcuts.
+ */
+export function omegatText(markdown: string): string {
+  let n = 0;
+  const names = new Map<string, string>();
+  return encodeInline(markdown)
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      const letter = (/[\p{L}\p{N}]/u.exec(p.data)?.[0] ?? 'x').toLowerCase();
+      if (p.kind === 'ph') return `<${letter}${n++}/>`;
+      if (p.kind === 'open') {
+        const name = `${letter}${n++}`;
+        names.set(p.id, name);
+        return `<${name}>`;
+      }
+      return `</${names.get(p.id) ?? 'x'}>`;
+    })
+    .join('');
 }
 
 /** A TMX 1.4b memory: one <tu> per pair, the source and target as plain text. */

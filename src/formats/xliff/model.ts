@@ -3,6 +3,7 @@
  * target language, one unit per segment. Pure data.
  */
 import type { Lang, Provenance, State } from '../../core/types.js';
+import type { TargetPart } from '../inline.js';
 
 export type XliffVersion = '1.2' | '2.0' | '2.1';
 
@@ -30,9 +31,13 @@ export interface ExchangeFile {
 /** What a translator's file says about one unit, before it is checked against the project. */
 export interface ReadUnit {
   id: string;
+  /** The source as text: each inline code as the text it stands for (when the file says). */
   source: string;
-  /** Absent when the unit has no target (or every segment's target is missing). */
+  /** The source's text runs and inline codes (absent for units built by hand: plain text). */
+  sourceParts?: TargetPart[];
+  /** Absent when the unit has no target (or every segment's target is missing). Same form as `source`. */
   target?: string;
+  targetParts?: TargetPart[];
   /** Our state, mapped from the file's states (see states.ts). */
   state: State;
   provenance?: Provenance;

@@ -16,6 +16,16 @@ import type { State } from '../../core/types.js';
 import type { ReadFile, ReadUnit, XliffVersion } from './model.js';
 import { fromSubState, fromXliff12State, fromXliff2State } from './states.js';
 import { stateRank } from '../../core/types.js';
+import { partsDisplay, type TargetPart } from '../inline.js';
+
+function mergeText(parts: TargetPart[]): TargetPart[] {
+  const out: TargetPart[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string' && typeof out.at(-1) === 'string') out[out.length - 1] += p;
+    else if (p !== '') out.push(p);
+  }
+  return out;
+}
 
 const NS12 = 'urn:oasis:names:tc:xliff:document:1.2';
 const NS20 = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -23,8 +33,8 @@ const NS20 = 'urn:oasis:names:tc:xliff:document:2.0';
 interface Seg {
   /** `ignorable` holds text between segments (spaces); it has no state of its own. */
   kind: 'segment' | 'ignorable';
-  source: string;
-  target?: string;
+  source: TargetPart[];
+  target?: TargetPart[];
   state?: string;
   subState?: string;
 }
@@ -53,9 +63,17 @@ export function readXliff(content: string, file: string): ReadFile[] {
   let unit: Draft | undefined;
   let seg: Seg | undefined;
   /** Where text goes: 'source' | 'target' | 'note' | 'seg-source' (ignored) | undefined. */
-  let sink: 'source' | 'target' | 'note' | 'skip' | undefined;
+  let sink: 'source' | 'target' | 'note' | 'data' | 'skip' | undefined;
   let depthInSink = 0;
   let buffer = '';
+  /** Source or target content: text runs and inline codes (see formats/inline.ts). */
+  let parts: TargetPart[] = [];
+  /** Open inline elements inside source/target: what to emit when each closes, and whether its content is native code (not text). */
+  const inline: { close?: TargetPart; mute: boolean; data?: { data?: string } }[] = [];
+  /** 2.x originalData of the current unit: data id → text. */
+  let originalData = new Map<string, string>();
+  let dataId: string | undefined;
+  const muted = (): boolean => inline.some((i) => i.mute);
   const stack: string[] = [];
   const seen = new Set<string>();
 
@@ -101,9 +119,47 @@ export function readXliff(content: string, file: string): ReadFile[] {
       return;
     }
     if (sink) {
-      // Inline markup inside source/target/note: keep its text, count nesting.
       depthInSink++;
-      if (sink !== 'skip' && version === '1.2' && name === 'mrk') return;
+      if (sink === 'source' || sink === 'target') {
+        let last: { data?: string } | undefined;
+        const code = (kind: 'ph' | 'open' | 'close', id: string | undefined, dataRef?: string): void => {
+          if (muted() || id === undefined) return;
+          const c: { kind: typeof kind; id: string; data?: string } = { kind, id };
+          if (dataRef !== undefined && originalData.has(dataRef)) c.data = originalData.get(dataRef)!;
+          parts.push(c);
+          last = c;
+        };
+        const id = attr('id');
+        const rid = attr('rid') ?? id;
+        let entry: { close?: TargetPart; mute: boolean } = { mute: false };
+        if (version === '1.2') {
+          // ph/it/x/bpt/ept/bx/ex hold (or stand for) native code; g pairs around text;
+          // mrk (incl. mtype="seg") is transparent; sub's content is not ours to import.
+          // Their content is the code's own text, kept as its data.
+          if (name === 'ph' || name === 'it' || name === 'x') (code('ph', id), (entry = { mute: true, ...(last ? { data: last } : {}) }));
+          else if (name === 'bpt' || name === 'bx') (code('open', rid), (entry = { mute: true, ...(last ? { data: last } : {}) }));
+          else if (name === 'ept' || name === 'ex') (code('close', rid), (entry = { mute: true, ...(last ? { data: last } : {}) }));
+          else if (name === 'g') (code('open', id), (entry = { close: { kind: 'close', id: id ?? '' }, mute: false }));
+          else if (name === 'sub') entry = { mute: true };
+        } else {
+          if (name === 'ph') (code('ph', id, attr('dataRef')), (entry = { mute: true }));
+          else if (name === 'pc') {
+            code('open', id, attr('dataRefStart'));
+            const end = attr('dataRefEnd');
+            const close: { kind: 'close'; id: string; data?: string } = { kind: 'close', id: id ?? '' };
+            if (end !== undefined && originalData.has(end)) close.data = originalData.get(end)!;
+            entry = { close, mute: false };
+          } else if (name === 'sc') (code('open', id, attr('dataRef')), (entry = { mute: true }));
+          else if (name === 'ec') (code('close', attr('startRef') ?? id, attr('dataRef')), (entry = { mute: true }));
+          else if (name === 'cp') {
+            const hex = attr('hex');
+            if (hex && !muted()) parts.push(String.fromCodePoint(Number.parseInt(hex, 16)));
+            entry = { mute: true };
+          }
+        }
+        if (entry.close && muted()) delete entry.close;
+        inline.push(entry);
+      }
       return;
     }
     switch (name) {
@@ -131,6 +187,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
         if (seen.has(key)) fail(`unit id "${id}" appears twice in file "${current!.article}"`);
         seen.add(key);
         unit = { id: id!, line: parser.line, column: parser.column + 1, translate: attr('translate') !== 'no', segs: [], notes: [] };
+        originalData = new Map();
         const approved = attr('approved');
         if (approved !== undefined) unit.approved = approved;
         return;
@@ -138,7 +195,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
       case 'segment':
       case 'ignorable':
         if (!unit) return;
-        seg = { kind: name, source: '' };
+        seg = { kind: name, source: [] };
         if (name === 'segment') {
           const st = attr('state');
           if (st !== undefined) seg.state = st;
@@ -156,7 +213,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
         if (!unit) return;
         if (version === '1.2') {
           if (!seg) {
-            seg = { kind: 'segment', source: '' };
+            seg = { kind: 'segment', source: [] };
             unit.segs.push(seg);
           }
           if (name === 'target') {
@@ -169,7 +226,8 @@ export function readXliff(content: string, file: string): ReadFile[] {
         if (!seg) return;
         sink = name;
         depthInSink = 0;
-        buffer = '';
+        parts = [];
+        inline.length = 0;
         void xmlAttr;
         return;
       case 'note':
@@ -182,8 +240,14 @@ export function readXliff(content: string, file: string): ReadFile[] {
         depthInSink = 0;
         buffer = '';
         return;
+      case 'data':
+        if (!unit || version === '1.2') return;
+        dataId = attr('id');
+        if (dataId !== undefined) originalData.set(dataId, '');
+        sink = 'data';
+        depthInSink = 0;
+        return;
       case 'alt-trans':
-      case 'originalData':
       case 'mtc:matches':
         sink = 'skip';
         depthInSink = 0;
@@ -193,22 +257,35 @@ export function readXliff(content: string, file: string): ReadFile[] {
     }
   });
 
-  parser.on('text', (text) => {
-    if (sink && sink !== 'skip') buffer += text;
-  });
-  parser.on('cdata', (text) => {
-    if (sink && sink !== 'skip') buffer += text;
-  });
+  const onText = (text: string): void => {
+    if (sink === 'note') buffer += text;
+    else if (sink === 'data' && dataId !== undefined) originalData.set(dataId, (originalData.get(dataId) ?? '') + text);
+    else if ((sink === 'source' || sink === 'target') && muted()) {
+      // Native code inside ph/bpt/ept: the text of the innermost code that is collecting.
+      const holder = [...inline].reverse().find((i) => i.data)?.data;
+      if (holder) holder.data = (holder.data ?? '') + text;
+    }
+    else if ((sink === 'source' || sink === 'target') && !muted()) {
+      if (typeof parts.at(-1) === 'string') parts[parts.length - 1] += text;
+      else parts.push(text);
+    }
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
 
   parser.on('closetag', () => {
     const name = stack.pop();
     if (sink) {
       if (depthInSink > 0) {
         depthInSink--;
+        if (sink === 'source' || sink === 'target') {
+          const entry = inline.pop();
+          if (entry?.close) parts.push(entry.close);
+        }
         return;
       }
-      if (sink === 'source' && seg) seg.source = buffer;
-      else if (sink === 'target' && seg) seg.target = buffer;
+      if (sink === 'source' && seg) seg.source = parts;
+      else if (sink === 'target' && seg) seg.target = parts;
       else if (sink === 'note' && unit) unit.notes.push(buffer);
       sink = undefined;
       buffer = '';
@@ -231,10 +308,12 @@ export function readXliff(content: string, file: string): ReadFile[] {
 }
 
 function finish(d: Draft, version: XliffVersion): ReadUnit {
-  const source = d.segs.map((s) => s.source).join('');
+  const sourceParts = d.segs.flatMap((s) => s.source);
   const anyTarget = d.segs.some((s) => s.kind === 'segment' && s.target !== undefined);
   // An ignorable without a target keeps its source (it is whitespace or markup between segments).
-  const target = anyTarget ? d.segs.map((s) => s.target ?? (s.kind === 'ignorable' ? s.source : '')).join('') : undefined;
+  const targetParts = anyTarget ? d.segs.flatMap((s) => s.target ?? (s.kind === 'ignorable' ? s.source : [])) : undefined;
+  const source = partsDisplay(sourceParts);
+  const target = targetParts ? partsDisplay(targetParts) : undefined;
   let state: State;
   let provenance = undefined as ReadUnit['provenance'];
   if (version === '1.2') {
@@ -250,14 +329,17 @@ function finish(d: Draft, version: XliffVersion): ReadUnit {
     state = 'final';
     for (const s of d.segs) {
       if (s.kind !== 'segment') continue;
-      const st = fromXliff2State(s.state ?? 'initial', s.source, s.target);
+      const st = fromXliff2State(s.state ?? 'initial', partsDisplay(s.source), s.target ? partsDisplay(s.target) : undefined);
       if (stateRank(st) < stateRank(state)) state = st;
     }
     if (target === undefined || target.trim() === '') state = 'new';
     provenance = fromSubState(d.segs[0]?.subState);
   }
-  const out: ReadUnit = { id: d.id, source, state, translate: d.translate, notes: d.notes, line: d.line, column: d.column };
-  if (target !== undefined) out.target = target;
+  const out: ReadUnit = { id: d.id, source, sourceParts: mergeText(sourceParts), state, translate: d.translate, notes: d.notes, line: d.line, column: d.column };
+  if (target !== undefined && targetParts) {
+    out.target = target;
+    out.targetParts = mergeText(targetParts);
+  }
   if (provenance) out.provenance = provenance;
   return out;
 }

@@ -5,6 +5,7 @@
  * carries text is written on one line, with `xml:space="preserve"`, so what the translator
  * sees is exactly the sentence. Deterministic: no dates, no tool versions, fixed attribute order.
  */
+import { alignTarget, encodeInline, type InlinePart } from '../inline.js';
 import type { ExchangeFile } from './model.js';
 import { toXliff12State } from './states.js';
 import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
@@ -39,12 +40,13 @@ export function writeXliff12(file: ExchangeFile, options: Write12Options = {}): 
     if (!u.translate) attrs += ' translate="no"';
     attrs += ' xml:space="preserve"';
     out.push(`      <trans-unit ${attrs}>`);
-    out.push(`        <source xml:lang="${a(file.sourceLang)}">${t(u.source)}</source>`);
+    const codes = encodeInline(u.source);
+    out.push(`        <source xml:lang="${a(file.sourceLang)}">${content(codes)}</source>`);
     const target = u.target ?? (options.prefill ? u.source : undefined);
     if (target !== undefined) {
       const state = u.target !== undefined ? st.state : 'new';
       const prov = u.provenance && u.target !== undefined ? ` state-qualifier="${qualifier(u.provenance)}"` : '';
-      out.push(`        <target xml:lang="${a(file.targetLang)}" state="${state}"${prov}>${t(target)}</target>`);
+      out.push(`        <target xml:lang="${a(file.targetLang)}" state="${state}"${prov}>${content(alignTarget(codes, target))}</target>`);
     }
     for (const n of u.notes) out.push(`        <note from="tessera">${t(n)}</note>`);
     out.push('      </trans-unit>');
@@ -54,6 +56,25 @@ export function writeXliff12(file: ExchangeFile, options: Write12Options = {}): 
   out.push('</xliff>');
   return out.join('\n') + '\n';
 }
+
+/**
+ * Text and inline codes. Codes carry the text they stand for as element content (`ph`, `bpt`,
+ * `ept`), which Translate Toolkit shows and OmegaT keeps; an empty `<x/>` would vanish in PO.
+ */
+function content(parts: readonly InlinePart[]): string {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return t(p);
+      const ctype = CTYPE[p.type] ?? `x-${p.type}`;
+      if (p.kind === 'ph') return `<ph id="${p.id}" ctype="${ctype}">${t(p.data)}</ph>`;
+      if (p.kind === 'open') return `<bpt id="${p.id}" ctype="${ctype}">${t(p.data)}</bpt>`;
+      return `<ept id="${p.id}">${t(p.data)}</ept>`;
+    })
+    .join('');
+}
+
+/** XLIFF 1.2's predefined ctype values where one fits (section 4.3.5); x- otherwise. */
+const CTYPE: Record<string, string> = { bold: 'bold', italic: 'italic', link: 'link', image: 'image', break: 'lb' };
 
 /** XLIFF 1.2's closest state-qualifiers for our provenance. */
 function qualifier(p: NonNullable<ExchangeFile['units'][number]['provenance']>): string {

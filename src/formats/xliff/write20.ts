@@ -2,6 +2,7 @@
  * XLIFF 2.0 / 2.1 writer (core). Hand-written for the same reasons as write12.ts: the `xliff`
  * package's js2xliff keeps no segment `state`/`subState` and indents mixed content.
  */
+import { alignTarget, encodeInline, type InlinePart } from '../inline.js';
 import type { ExchangeFile } from './model.js';
 import { toSubState, toXliff2State } from './states.js';
 import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
@@ -10,6 +11,28 @@ import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
 function t(s: string): string {
   if (INVALID_XML_CHARS.test(s)) throw new Error(`text holds a character XML cannot carry: ${JSON.stringify(s)}`);
   return escapeText(s);
+}
+
+/** The text each code stands for, once per code (a pair has a start and an end). */
+function originalData(parts: readonly InlinePart[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const p of parts) {
+    if (typeof p === 'string') continue;
+    out.push([p.kind === 'close' ? `d${p.id}e` : `d${p.id}`, p.data]);
+  }
+  return out;
+}
+
+/** Codes as `ph` and `pc` pointing into originalData; `disp` shows a placeholder's text in CAT tools. */
+function content(parts: readonly InlinePart[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'string') out += t(p);
+    else if (p.kind === 'ph') out += `<ph id="${p.id}" dataRef="d${p.id}" disp="${a(p.data)}"/>`;
+    else if (p.kind === 'open') out += `<pc id="${p.id}" dataRefStart="d${p.id}" dataRefEnd="d${p.id}e">`;
+    else out += '</pc>';
+  }
+  return out;
 }
 
 export function writeXliff20(file: ExchangeFile, version: '2.0' | '2.1' = '2.0'): string {
@@ -31,12 +54,20 @@ export function writeXliff20(file: ExchangeFile, version: '2.0' | '2.1' = '2.0')
       for (const n of u.notes) out.push(`        <note category="context">${t(n)}</note>`);
       out.push('      </notes>');
     }
+    const codes = encodeInline(u.source);
+    const target = u.target !== undefined ? alignTarget(codes, u.target) : undefined;
+    const data = originalData(codes);
+    if (data.length > 0) {
+      out.push('      <originalData>');
+      for (const [id, d] of data) out.push(`        <data id="${id}">${t(d)}</data>`);
+      out.push('      </originalData>');
+    }
     let seg = `state="${toXliff2State(u.target === undefined ? 'new' : u.state)}"`;
     const sub = u.target !== undefined ? toSubState(u.provenance) : undefined;
     if (sub) seg += ` subState="${a(sub)}"`;
     out.push(`      <segment ${seg}>`);
-    out.push(`        <source>${t(u.source)}</source>`);
-    if (u.target !== undefined) out.push(`        <target>${t(u.target)}</target>`);
+    out.push(`        <source>${content(codes)}</source>`);
+    if (target !== undefined) out.push(`        <target>${content(target)}</target>`);
     out.push('      </segment>');
     out.push('    </unit>');
   }
