@@ -239,6 +239,20 @@ describe('interface', () => {
     expect(JSON.parse(r.stdout)).toEqual([['Gen. Khalifa Haftar met Conte.', 'He left early.'], ['Second paragraph here.']]);
   });
 
+  it('segment --write-srx writes our rules as SRX 2.0; --srx splits with a user’s rules; a broken SRX names file and line', () => {
+    const srx = join(dir, 'out/tessera.srx');
+    expect(tessera(['segment', '--write-srx', srx]).code).toBe(0);
+    expect(readFileSync(srx, 'utf8')).toMatch(/^<\?xml[^]*<srx xmlns="http:\/\/www\.lisa\.org\/srx20" version="2\.0">/);
+    const r = tessera(['segment', '--lang', 'it', '--srx', srx, '--json', '-'], { input: 'Il Sig. Rossi è arrivato. Poi è partito.\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([['Il Sig. Rossi è arrivato.', 'Poi è partito.']]);
+    const bad = join(dir, 'out/bad.srx');
+    writeFileSync(bad, '<srx version="2.0">\n<body><oops/></body></srx>\n');
+    const b = tessera(['segment', '--lang', 'en', '--srx', bad, '--json', '-'], { input: 'A. B.\n' });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/bad\.srx:2: error: not a usable SRX file: unexpected <oops>/);
+  });
+
   it('status --format json follows the documented schema', () => {
     const r = tessera(['--root', dir, 'status', '--format', 'json']);
     expect(r.code).toBe(0);
