@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { InputError, formatDiagnostic } from '../core/errors.js';
-import { Project } from '../io/project.js';
+import { Project, parseShard, type ProjectOptions } from '../io/project.js';
 import type { StepContext } from '../pipeline/context.js';
 import { commands } from './commands/index.js';
 import { terminalOutput } from './io.js';
@@ -16,6 +16,9 @@ export interface GlobalArgs {
   root: string;
   quiet: boolean;
   color: boolean | undefined;
+  force: boolean;
+  cacheDir?: string;
+  shard?: string;
 }
 
 /** Result holder: commands set `code`; yargs' own failures set it to 2. */
@@ -24,7 +27,11 @@ export interface Exit {
 }
 
 export function context(argv: GlobalArgs): StepContext {
-  return { project: new Project(argv.root), output: terminalOutput({ quiet: argv.quiet, color: argv.color }) };
+  const options: ProjectOptions = { force: argv.force };
+  if (argv.cacheDir !== undefined) options.cacheDir = argv.cacheDir;
+  const shard = parseShard(argv.shard);
+  if (shard) options.shard = shard;
+  return { project: new Project(argv.root, options), output: terminalOutput({ quiet: argv.quiet, color: argv.color }) };
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -35,6 +42,9 @@ export async function main(args: string[]): Promise<number> {
     .option('root', { type: 'string', default: '.', describe: 'the project folder (holds source/, locales/, pipelines/)', global: true })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only data and errors', global: true })
     .option('color', { type: 'boolean', describe: 'force colours on or off (default: on a TTY, unless NO_COLOR is set)', global: true })
+    .option('force', { type: 'boolean', default: false, describe: 'redo all work, ignoring the caches of earlier runs', global: true })
+    .option('cache-dir', { type: 'string', describe: 'where steps keep what they did, to skip it next time (default: out/.cache)', global: true })
+    .option('shard', { type: 'string', describe: 'work on shard K of N (K/N) of the articles, for N CI runners (import takes every article)', global: true })
     .strict()
     .demandCommand(1, 'give a command (see the list above)')
     .recommendCommands()

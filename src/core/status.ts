@@ -97,39 +97,56 @@ export function articleCounts(doc: Doc, data: LocaleData, sizes: Sizes = segment
   return c;
 }
 
+/** One article's row and the segments it still needs, in every language asked for. */
+export interface ArticleStatus {
+  row: StatusRow;
+  remaining: NonNullable<StatusReport['remaining']>;
+}
+
+export function articleStatus(doc: Doc, langs: readonly Lang[], locale: (lang: Lang) => LocaleData): ArticleStatus {
+  const row: StatusRow = { article: doc.meta.slug, headline: doc.meta.headline, languages: {} };
+  const remaining: ArticleStatus['remaining'] = [];
+  const sizes = segmentSizes(doc);
+  for (const lang of langs) {
+    const data = locale(lang);
+    row.languages[lang] = toCell(articleCounts(doc, data, sizes));
+    for (const seg of doc.segments) {
+      const state = data.units[seg.id]?.state ?? 'new';
+      if (seg.translate && !isTranslated(state)) remaining.push({ article: doc.meta.slug, lang, id: seg.id, state, source: seg.source });
+    }
+  }
+  return { row, remaining };
+}
+
+/** The report from each article's status, in the order given; totals add the rows up. */
+export function combineStatus(parts: readonly ArticleStatus[], langs: readonly Lang[], options: { details?: boolean } = {}): StatusReport {
+  const totals: Partial<Record<Lang, Counts>> = {};
+  for (const p of parts) {
+    for (const lang of langs) {
+      const c = p.row.languages[lang];
+      if (c) add((totals[lang] ??= emptyCounts()), c);
+    }
+  }
+  const report: StatusReport = {
+    schema: 'tessera-status/1',
+    sourceLanguage: 'en',
+    languages: [...langs],
+    articles: parts.map((p) => p.row),
+    totals: Object.fromEntries(langs.map((l) => [l, toCell(totals[l] ?? emptyCounts())])),
+  };
+  if (options.details) report.remaining = parts.flatMap((p) => p.remaining);
+  return report;
+}
+
 export function buildStatus(
   articles: readonly { slug: string; doc: Doc }[],
   langs: readonly Lang[],
   locale: (slug: string, lang: Lang) => LocaleData,
   options: { details?: boolean } = {},
 ): StatusReport {
-  const totals: Partial<Record<Lang, Counts>> = {};
-  const rows: StatusRow[] = [];
-  const remaining: NonNullable<StatusReport['remaining']> = [];
-  for (const a of articles) {
-    const row: StatusRow = { article: a.slug, headline: a.doc.meta.headline, languages: {} };
-    const sizes = segmentSizes(a.doc);
-    for (const lang of langs) {
-      const data = locale(a.slug, lang);
-      const c = articleCounts(a.doc, data, sizes);
-      row.languages[lang] = toCell(c);
-      add((totals[lang] ??= emptyCounts()), c);
-      if (options.details) {
-        for (const seg of a.doc.segments) {
-          const state = data.units[seg.id]?.state ?? 'new';
-          if (seg.translate && !isTranslated(state)) remaining.push({ article: a.slug, lang, id: seg.id, state, source: seg.source });
-        }
-      }
-    }
-    rows.push(row);
-  }
-  const report: StatusReport = {
-    schema: 'tessera-status/1',
-    sourceLanguage: 'en',
-    languages: [...langs],
-    articles: rows,
-    totals: Object.fromEntries(langs.map((l) => [l, toCell(totals[l] ?? emptyCounts())])),
-  };
-  if (options.details) report.remaining = remaining;
-  return report;
+  return combineStatus(
+    articles.map((a) => articleStatus(a.doc, langs, (lang) => locale(a.slug, lang))),
+    langs,
+    options,
+  );
 }

@@ -11,6 +11,7 @@ import { SOURCE_LANG, TARGET_LANGS, isLang, type Doc, type Lang } from '../core/
 import { parseArticle } from '../formats/article.js';
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import type { FileTransaction } from './fs.js';
+import { DocCache, StepCache } from './cache.js';
 import { readText } from './fs.js';
 
 export interface Article {
@@ -20,11 +21,33 @@ export interface Article {
   doc: Doc;
 }
 
+export interface ProjectOptions {
+  /** Where steps keep their caches (default OUT/.cache under the root: out/.cache). */
+  cacheDir?: string;
+  /** Ignore every cache: redo all work. */
+  force?: boolean;
+  /** Work on one shard of the articles: [k, n] with 1 ≤ k ≤ n (see shardOf). */
+  shard?: [number, number];
+}
+
 export class Project {
   readonly root: string;
+  readonly cacheDir: string;
+  readonly force: boolean;
+  readonly shard: [number, number] | undefined;
+  private readonly docs: DocCache;
 
-  constructor(root: string) {
+  constructor(root: string, options: ProjectOptions = {}) {
     this.root = resolve(root);
+    this.cacheDir = resolve(this.root, options.cacheDir ?? 'out/.cache');
+    this.force = options.force ?? false;
+    this.shard = options.shard;
+    this.docs = new DocCache(join(this.cacheDir, 'docs'), !this.force);
+  }
+
+  /** A step's incremental cache (see io/cache.ts). */
+  stepCache<R>(step: string, options: unknown): StepCache<R> {
+    return new StepCache<R>(this.cacheDir, step, options, !this.force);
   }
 
   get sourceDir(): string {
@@ -45,8 +68,8 @@ export class Project {
     return resolve(this.root, path);
   }
 
-  /** Source article files, sorted by name. */
-  articleFiles(): string[] {
+  /** Source article files, sorted by name; only this run's shard unless `all`. */
+  articleFiles(options: { all?: boolean } = {}): string[] {
     if (!existsSync(this.sourceDir) || !statSync(this.sourceDir).isDirectory()) {
       throw inputError(
         `no source/ folder in ${this.root}`,
@@ -57,13 +80,20 @@ export class Project {
     }
     return readdirSync(this.sourceDir)
       .filter((f) => f.endsWith('.md') && !f.startsWith('.'))
+      .filter((f) => options.all || !this.shard || shardOf(f.replace(/\.md$/, ''), this.shard[1]) === this.shard[0])
       .sort()
       .map((f) => join(this.sourceDir, f));
   }
 
   loadArticleFile(path: string): Article {
     const file = this.rel(path);
-    const doc = parseArticle(readText(path, file), file);
+    const content = readText(path, file);
+    const key = this.docs.key(content);
+    let doc = this.docs.get(key);
+    if (!doc) {
+      doc = parseArticle(content, file);
+      this.docs.set(key, doc);
+    }
     const expected = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
     if (doc.meta.slug !== expected) {
       throw inputError(`front matter says slug "${doc.meta.slug}" but the file is named ${expected}.md`, { file, line: 2 }, `rename the file to ${doc.meta.slug}.md or change the slug`, 'article-front-matter');
@@ -140,6 +170,29 @@ export class Project {
     for (const s of article.doc.segments) en[s.id] = s.source;
     tx.write(this.resourcesPath(SOURCE_LANG, article.slug), serializeResources(en));
   }
+}
+
+/**
+ * The shard (1…n) an article belongs to: a hash of its slug, so that N CI runners cover the
+ * corpus with no overlap and no gap, and adding an article moves no other.
+ */
+export function shardOf(slug: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) {
+    h ^= slug.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % n) + 1;
+}
+
+/** Parses `K/N` (1 ≤ K ≤ N). */
+export function parseShard(value: string | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const k = m ? Number(m[1]) : Number.NaN;
+  const n = m ? Number(m[2]) : Number.NaN;
+  if (!m || n < 1 || k < 1 || k > n) throw inputError(`--shard "${value}" is not K/N`, {}, 'e.g. --shard 2/4: the second of four shards (1 ≤ K ≤ N)', 'usage');
+  return [k, n];
 }
 
 /** Parses `it,fr ar` style lists into target languages; errors list the supported ones. */

@@ -36,11 +36,15 @@ export function tessera(args: string[], options: { input?: string; env?: Record<
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Every file under `dir` → sha256 of its bytes, to prove that nothing changed. */
+/**
+ * Every file under `dir` → sha256 of its bytes, to prove that nothing changed. The steps'
+ * caches (out/.cache) are bookkeeping, not output, and are left out.
+ */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const e of readdirSync(d).sort()) {
+      if (e === '.cache') continue;
       const p = join(d, e);
       if (statSync(p).isDirectory()) walk(p);
       else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');

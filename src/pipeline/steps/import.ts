@@ -54,7 +54,8 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   if (options.files.length === 0) throw inputError('no files to import', {}, 'give one or more XLIFF files: tessera import out/xliff/it/palermo-conference.xlf', 'usage');
   const paths = await expandFiles(ctx, options.files);
   const articles = new Map<string, Article>();
-  const known = new Set(project.articleFiles().map((f) => f.replace(/^.*[\\/]/, '').replace(/\.md$/, '')));
+  // Translators' files come back for any article, whatever shard this run covers.
+  const known = new Set(project.articleFiles({ all: true }).map((f) => f.replace(/^.*[\\/]/, '').replace(/\.md$/, '')));
   const data = new Map<string, { article: Article; lang: Lang; data: LocaleData }>();
   const lines: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -84,7 +85,7 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       if (!known.has(f.article)) throw inputError(`the file is for article "${f.article}", which this project does not have`, where, `known articles: ${[...known].join(', ')}`, 'xliff-article');
       let article = articles.get(f.article);
       if (!article) {
-        article = project.loadArticles([f.article])[0]!;
+        article = project.loadArticleFile(project.abs(`source/${f.article}.md`));
         articles.set(f.article, article);
       }
       const key = `${lang}/${f.article}`;

@@ -14,19 +14,41 @@ export interface SegmentOptions {
   articles?: string[];
 }
 
+/** The first few paths, for a summary line that stays one line at newsroom scale. */
+export function list(paths: readonly string[], max = 8): string {
+  if (paths.length === 0) return '';
+  return `: ${paths.slice(0, max).join(', ')}${paths.length > max ? `, … and ${paths.length - max} more` : ''}`;
+}
+
 export function segmentStep(ctx: StepContext, options: SegmentOptions = {}): StepResult {
   const { project, output } = ctx;
-  const articles = project.loadArticles(options.articles ?? []);
+  const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
+  if (files.length === 0) project.loadArticles([]); // "source/ holds no articles"
+  // Incremental: an article whose source and locale files are as the last run left them has
+  // nothing to do (io/cache.ts).
+  const cache = project.stepCache<number>('segment', TARGET_LANGS);
   const tx = new FileTransaction();
+  const done: { slug: string; inputs: string[] }[] = [];
   let segments = 0;
-  for (const a of articles) {
+  for (const path of files) {
+    const slug = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    const hit = cache.get(slug);
+    if (hit !== undefined) {
+      segments += hit;
+      continue;
+    }
+    const a = project.loadArticleFile(path);
     for (const lang of TARGET_LANGS) project.stageLocale(tx, lang, a.slug, project.locale(a, lang));
     project.stageEnglish(tx, a);
     segments += a.doc.segments.length;
+    done.push({ slug, inputs: [path, project.resourcesPath('en', slug), ...TARGET_LANGS.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])] });
+    cache.set(slug, done.at(-1)!.inputs, a.doc.segments.length);
   }
   const written = tx.commit().map((p) => project.rel(p));
+  cache.save();
   if (!output.quiet) {
-    output.err(`segment: ${articles.length} article(s), ${segments} segments; ${written.length} file(s) updated${written.length ? `: ${written.join(', ')}` : ''}\n`);
+    const skipped = cache.hits ? `, ${cache.hits} unchanged` : '';
+    output.err(`segment: ${files.length} article(s)${skipped}, ${segments} segments; ${written.length} file(s) updated${list(written)}\n`);
   }
   return { ok: true, written };
 }

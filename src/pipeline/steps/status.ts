@@ -5,7 +5,7 @@
  * in a language: `90` for every language, `ar=80` for one, or both (`90,ar=80`).
  */
 import { inputError } from '../../core/errors.js';
-import { buildStatus, type Cell, type StatusReport } from '../../core/status.js';
+import { articleStatus, combineStatus, type ArticleStatus, type Cell, type StatusReport } from '../../core/status.js';
 import { isLang, type Lang } from '../../core/types.js';
 import { formatPercent, statusDetails, statusHtml, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
 import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
@@ -68,12 +68,28 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
   return gate;
 }
 
+/**
+ * The report. Incremental: an article whose source and locale files are unchanged since the
+ * last run reuses its row from the cache without being read (see io/cache.ts).
+ */
 export function statusReport(ctx: StepContext, options: StatusOptions = {}): StatusReport {
   const { project } = ctx;
   const langs = parseLangs(options.lang);
-  const articles = project.loadArticles(options.articles ?? []);
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
-  return buildStatus(articles, langs, (slug, lang) => project.locale(bySlug.get(slug)!, lang), { details: options.details ?? false });
+  const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
+  if (files.length === 0) project.loadArticles([]); // the same "no articles" error as elsewhere
+  const cache = project.stepCache<ArticleStatus>('status', { langs });
+  const parts = files.map((path) => {
+    const slug = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    const inputs = [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
+    const hit = cache.get(slug);
+    if (hit) return hit;
+    const article = project.loadArticleFile(path);
+    const result = articleStatus(article.doc, langs, (lang) => project.locale(article, lang));
+    cache.set(slug, inputs, result);
+    return result;
+  });
+  cache.save();
+  return combineStatus(parts, langs, { details: options.details ?? false });
 }
 
 export interface GateFailure {

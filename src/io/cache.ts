@@ -1,0 +1,139 @@
+/**
+ * Incremental work. Each step keeps a small cache in OUT/.cache (ignored by git): for every
+ * task (an article, or an article and a language) the files it read and wrote, each with a
+ * fingerprint (size and modification time, as make and git's index use), and the task's
+ * result. When every fingerprint is unchanged, the task is skipped and its result reused; a
+ * changed file redoes exactly the tasks that read it. `--force` ignores the cache. The
+ * engine key (Tessera's version, its segmentation rules and the step's options) invalidates
+ * everything when any of those changes.
+ *
+ * Parsed articles are cached by the SHA-256 of their text (content-addressed), so a
+ * touched-but-unchanged file costs a hash, not a parse.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Doc } from '../core/types.js';
+import { RULE_FILES } from '../segment/index.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Changes whenever parsing or segmentation could give a different result. */
+export const ENGINE = createHash('sha256').update(`${pkg.version}\n${JSON.stringify(RULE_FILES)}\ncache/1`).digest('hex').slice(0, 16);
+
+export function fingerprint(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.size}:${Math.trunc(s.mtimeMs)}`;
+  } catch {
+    return '-';
+  }
+}
+
+interface Entry<R> {
+  files: Record<string, string>;
+  result: R;
+}
+
+interface CacheFile<R> {
+  engine: string;
+  entries: Record<string, Entry<R>>;
+}
+
+export class StepCache<R> {
+  private readonly path: string;
+  private readonly engine: string;
+  private readonly old: Record<string, Entry<R>>;
+  private readonly fresh = new Map<string, { files: string[]; result: R }>();
+  private readonly kept = new Map<string, Entry<R>>();
+  hits = 0;
+  misses = 0;
+
+  /** `options` are the step's options that change its results (part of the engine key). */
+  constructor(dir: string, step: string, options: unknown, readonly enabled = true) {
+    this.path = join(dir, `${step}.json`);
+    this.engine = createHash('sha256').update(`${ENGINE}\n${JSON.stringify(options ?? null)}`).digest('hex').slice(0, 16);
+    let old: Record<string, Entry<R>> = {};
+    if (enabled) {
+      try {
+        const data = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile<R>;
+        if (data.engine === this.engine) old = data.entries;
+      } catch {
+        // no cache yet, or an unreadable one: start afresh
+      }
+    }
+    this.old = old;
+  }
+
+  /** The cached result when every file the task touched is as it was. */
+  get(key: string): R | undefined {
+    const e = this.enabled ? this.old[key] : undefined;
+    if (e && Object.entries(e.files).every(([p, fp]) => fingerprint(p) === fp)) {
+      this.hits++;
+      this.kept.set(key, e);
+      return e.result;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /** Records a task done in this run: the files it read and wrote, and its result. */
+  set(key: string, files: string[], result: R): void {
+    this.fresh.set(key, { files, result });
+  }
+
+  /**
+   * Writes the cache, after the step's own files are in place (their fingerprints are taken
+   * now). Tasks not seen in this run are dropped. Failure to write only costs the next run time.
+   */
+  save(): void {
+    if (!this.enabled) return;
+    // Nothing new and nothing dropped: leave the file alone (a no-change run writes nothing).
+    if (this.fresh.size === 0 && this.kept.size === Object.keys(this.old).length) return;
+    const entries: Record<string, Entry<R>> = {};
+    for (const [k, e] of this.kept) entries[k] = e;
+    for (const [k, e] of this.fresh) entries[k] = { files: Object.fromEntries(e.files.map((p) => [p, fingerprint(p)])), result: e.result };
+    const out: CacheFile<R> = { engine: this.engine, entries: Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]!])) };
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      const tmp = `${this.path}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(out));
+      renameSync(tmp, this.path);
+    } catch {
+      // read-only output folder: no cache
+    }
+  }
+}
+
+/** Parsed articles by content hash. */
+export class DocCache {
+  constructor(
+    private readonly dir: string,
+    readonly enabled = true,
+  ) {}
+
+  key(content: string): string {
+    return createHash('sha256').update(`${ENGINE}\n${content}`).digest('hex');
+  }
+
+  get(key: string): Doc | undefined {
+    if (!this.enabled) return undefined;
+    try {
+      return JSON.parse(readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8')) as Doc;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, doc: Doc): void {
+    if (!this.enabled) return;
+    try {
+      const p = join(this.dir, key.slice(0, 2), `${key}.json`);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, JSON.stringify(doc));
+    } catch {
+      // no cache
+    }
+  }
+}
