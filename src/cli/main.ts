@@ -8,6 +8,7 @@ import { InputError, formatDiagnostic } from '../core/errors.js';
 import { Project, parseShard, type ProjectOptions } from '../io/project.js';
 import type { StepContext } from '../pipeline/context.js';
 import { commands } from './commands/index.js';
+import { createProgress } from './progress.js';
 import { terminalOutput } from './io.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -31,7 +32,9 @@ export function context(argv: GlobalArgs): StepContext {
   if (argv.cacheDir !== undefined) options.cacheDir = argv.cacheDir;
   const shard = parseShard(argv.shard);
   if (shard) options.shard = shard;
-  return { project: new Project(argv.root, options), output: terminalOutput({ quiet: argv.quiet, color: argv.color }) };
+  const output = terminalOutput({ quiet: argv.quiet, color: argv.color });
+  const write = (s: string): void => output.err(s);
+  return { project: new Project(argv.root, options), output, progress: createProgress(write, argv.quiet ? 'off' : output.progress ? 'tty' : 'lines') };
 }
 
 export async function main(args: string[]): Promise<number> {

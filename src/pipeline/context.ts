@@ -17,9 +17,23 @@ export interface Output {
   quiet: boolean;
 }
 
+/** Progress of a long step: `tick()` per item done, `done()` at the end. */
+export interface Progress {
+  tick(n?: number): void;
+  done(): void;
+}
+
 export interface StepContext {
   project: Project;
   output: Output;
+  /** Starts a progress display for `total` items (a no-op when progress is not wanted). */
+  progress?: (label: string, total: number) => Progress;
+}
+
+export const NO_PROGRESS: Progress = { tick() {}, done() {} };
+
+export function startProgress(ctx: StepContext, label: string, total: number): Progress {
+  return ctx.progress ? ctx.progress(label, total) : NO_PROGRESS;
 }
 
 export interface StepResult {

@@ -7,7 +7,7 @@
  */
 import { TARGET_LANGS } from '../../core/types.js';
 import { FileTransaction } from '../../io/fs.js';
-import type { StepContext, StepResult } from '../context.js';
+import { startProgress, type StepContext, type StepResult } from '../context.js';
 
 export interface SegmentOptions {
   /** Slugs or paths of the articles; all when empty. */
@@ -30,7 +30,9 @@ export function segmentStep(ctx: StepContext, options: SegmentOptions = {}): Ste
   const tx = new FileTransaction();
   const done: { slug: string; inputs: string[] }[] = [];
   let segments = 0;
+  const progress = startProgress(ctx, 'segment', files.length);
   for (const path of files) {
+    progress.tick();
     const slug = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
     const hit = cache.get(slug);
     if (hit !== undefined) {
@@ -44,6 +46,7 @@ export function segmentStep(ctx: StepContext, options: SegmentOptions = {}): Ste
     done.push({ slug, inputs: [path, project.resourcesPath('en', slug), ...TARGET_LANGS.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])] });
     cache.set(slug, done.at(-1)!.inputs, a.doc.segments.length);
   }
+  progress.done();
   const written = tx.commit().map((p) => project.rel(p));
   cache.save();
   if (!output.quiet) {

@@ -10,7 +10,7 @@ import { isLang, type Lang } from '../../core/types.js';
 import { formatPercent, statusDetails, statusHtml, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
 import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
 import { parseLangs } from '../../io/project.js';
-import type { StepContext, StepResult } from '../context.js';
+import { startProgress, type StepContext, type StepResult } from '../context.js';
 
 export const STATUS_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 
@@ -78,7 +78,9 @@ export function statusReport(ctx: StepContext, options: StatusOptions = {}): Sta
   const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
   if (files.length === 0) project.loadArticles([]); // the same "no articles" error as elsewhere
   const cache = project.stepCache<ArticleStatus>('status', { langs });
+  const progress = startProgress(ctx, 'status', files.length);
   const parts = files.map((path) => {
+    progress.tick();
     const slug = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
     const inputs = [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
     const hit = cache.get(slug);
@@ -88,6 +90,7 @@ export function statusReport(ctx: StepContext, options: StatusOptions = {}): Sta
     cache.set(slug, inputs, result);
     return result;
   });
+  progress.done();
   cache.save();
   return combineStatus(parts, langs, { details: options.details ?? false });
 }

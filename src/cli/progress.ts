@@ -1,0 +1,50 @@
+/**
+ * Progress for long runs, on stderr. On a terminal: one line redrawn in place (a bar, items
+ * done of total, rate, time left), at most ten times a second. Elsewhere (a pipe, CI): a plain
+ * line every ten per cent, so logs show the run is alive without flooding. Nothing with --quiet,
+ * and nothing for runs too short to need it.
+ */
+import type { Progress } from '../pipeline/context.js';
+
+const MIN_ITEMS = 50;
+
+export function createProgress(write: (s: string) => void, mode: 'tty' | 'lines' | 'off'): (label: string, total: number) => Progress {
+  return (label, total) => {
+    if (mode === 'off' || total < MIN_ITEMS) return { tick() {}, done() {} };
+    const start = Date.now();
+    let n = 0;
+    let lastDraw = 0;
+    let lastDecile = 0;
+    const draw = (final: boolean): void => {
+      const secs = Math.max(0.001, (Date.now() - start) / 1000);
+      const rate = n / secs;
+      const eta = rate > 0 ? Math.ceil((total - n) / rate) : 0;
+      if (mode === 'tty') {
+        const width = 20;
+        const full = Math.floor((n / total) * width);
+        write(`\r${label} ${'█'.repeat(full)}${'░'.repeat(width - full)} ${n}/${total} · ${rate.toFixed(0)}/s · ${final ? `${secs.toFixed(1)} s` : `${eta} s left`}\u001b[K${final ? '\n' : ''}`);
+      } else {
+        write(`${label}: ${n}/${total} (${Math.floor((n / total) * 100)}%), ${rate.toFixed(0)}/s${final ? `, ${secs.toFixed(1)} s` : `, ~${eta} s left`}\n`);
+      }
+    };
+    return {
+      tick(k = 1) {
+        n += k;
+        const now = Date.now();
+        if (mode === 'tty' && now - lastDraw >= 100) {
+          lastDraw = now;
+          draw(false);
+        } else if (mode === 'lines') {
+          const decile = Math.floor((n / total) * 10);
+          if (decile > lastDecile && n < total) {
+            lastDecile = decile;
+            draw(false);
+          }
+        }
+      },
+      done() {
+        draw(true);
+      },
+    };
+  };
+}
