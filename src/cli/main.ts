@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import yargs, { type Argv, type CommandModule } from 'yargs';
-import { InputError, formatDiagnostic } from '../core/errors.js';
+import { InputError, formatDiagnostic, inputError } from '../core/errors.js';
 import { Project, parseShard, type ProjectOptions } from '../io/project.js';
 import type { StepContext } from '../pipeline/context.js';
 import { commands } from './commands/index.js';
@@ -20,6 +20,7 @@ export interface GlobalArgs {
   force: boolean;
   cacheDir?: string;
   shard?: string;
+  concurrency?: number;
 }
 
 /** Result holder: commands set `code`; yargs' own failures set it to 2. */
@@ -32,6 +33,10 @@ export function context(argv: GlobalArgs): StepContext {
   if (argv.cacheDir !== undefined) options.cacheDir = argv.cacheDir;
   const shard = parseShard(argv.shard);
   if (shard) options.shard = shard;
+  if (argv.concurrency !== undefined) {
+    if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1) throw inputError(`--concurrency ${String(argv.concurrency)} is not a positive whole number`, {}, 'e.g. --concurrency 4 (default: the number of CPUs)', 'usage');
+    options.concurrency = argv.concurrency;
+  }
   const output = terminalOutput({ quiet: argv.quiet, color: argv.color });
   const write = (s: string): void => output.err(s);
   return { project: new Project(argv.root, options), output, progress: createProgress(write, argv.quiet ? 'off' : output.progress ? 'tty' : 'lines') };
@@ -47,6 +52,7 @@ export async function main(args: string[]): Promise<number> {
     .option('color', { type: 'boolean', describe: 'force colours on or off (default: on a TTY, unless NO_COLOR is set)', global: true })
     .option('force', { type: 'boolean', default: false, describe: 'redo all work, ignoring the caches of earlier runs', global: true })
     .option('cache-dir', { type: 'string', describe: 'where steps keep what they did, to skip it next time (default: out/.cache)', global: true })
+    .option('concurrency', { alias: 'j', type: 'number', describe: 'articles processed at once, on as many threads (default: the number of CPUs); output is the same for any value', global: true })
     .option('shard', { type: 'string', describe: 'work on shard K of N (K/N) of the articles, for N CI runners (import takes every article)', global: true })
     .strict()
     .demandCommand(1, 'give a command (see the list above)')

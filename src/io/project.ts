@@ -12,6 +12,7 @@ import { parseArticle } from '../formats/article.js';
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import type { FileTransaction } from './fs.js';
 import { DocCache, StepCache } from './cache.js';
+import { defaultConcurrency, parseAll } from '../pipeline/pool.js';
 import { readText } from './fs.js';
 
 export interface Article {
@@ -28,6 +29,8 @@ export interface ProjectOptions {
   force?: boolean;
   /** Work on one shard of the articles: [k, n] with 1 ≤ k ≤ n (see shardOf). */
   shard?: [number, number];
+  /** Articles parsed at once, on that many threads (default: the number of CPUs). */
+  concurrency?: number;
 }
 
 export class Project {
@@ -35,13 +38,17 @@ export class Project {
   readonly cacheDir: string;
   readonly force: boolean;
   readonly shard: [number, number] | undefined;
+  readonly concurrency: number;
   private readonly docs: DocCache;
+  /** Articles parsed ahead of use by `preload`, by path. */
+  private readonly parsed = new Map<string, { key: string; doc: Doc }>();
 
   constructor(root: string, options: ProjectOptions = {}) {
     this.root = resolve(root);
     this.cacheDir = resolve(this.root, options.cacheDir ?? 'out/.cache');
     this.force = options.force ?? false;
     this.shard = options.shard;
+    this.concurrency = options.concurrency ?? defaultConcurrency();
     this.docs = new DocCache(join(this.cacheDir, 'docs'), !this.force);
   }
 
@@ -85,8 +92,37 @@ export class Project {
       .map((f) => join(this.sourceDir, f));
   }
 
+  /**
+   * Parses the given articles ahead of use, on `concurrency` threads (pipeline/pool.ts); those
+   * already in the content-addressed cache are not parsed again. Errors surface here, in file
+   * order, as InputErrors.
+   */
+  async preload(paths: readonly string[], tick: () => void = () => {}): Promise<void> {
+    const jobs: { path: string; key: string; content: string; file: string }[] = [];
+    for (const path of paths) {
+      const file = this.rel(path);
+      const content = readText(path, file);
+      const key = this.docs.key(content);
+      const doc = this.docs.get(key);
+      if (doc) {
+        this.parsed.set(path, { key, doc });
+        tick();
+      } else jobs.push({ path, key, content, file });
+    }
+    const docs = await parseAll(jobs, this.concurrency, tick);
+    jobs.forEach((j, i) => {
+      this.docs.set(j.key, docs[i]!);
+      this.parsed.set(j.path, { key: j.key, doc: docs[i]! });
+    });
+  }
+
   loadArticleFile(path: string): Article {
     const file = this.rel(path);
+    const pre = this.parsed.get(path);
+    if (pre) {
+      this.parsed.delete(path);
+      return this.checked(path, file, pre.doc);
+    }
     const content = readText(path, file);
     const key = this.docs.key(content);
     let doc = this.docs.get(key);
@@ -94,6 +130,11 @@ export class Project {
       doc = parseArticle(content, file);
       this.docs.set(key, doc);
     }
+    return this.checked(path, file, doc);
+  }
+
+  /** An article whose front matter agrees with its file. */
+  private checked(path: string, file: string, doc: Doc): Article {
     const expected = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
     if (doc.meta.slug !== expected) {
       throw inputError(`front matter says slug "${doc.meta.slug}" but the file is named ${expected}.md`, { file, line: 2 }, `rename the file to ${doc.meta.slug}.md or change the slug`, 'article-front-matter');

@@ -74,7 +74,7 @@ export function segmentCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
         .example('echo "Gen. Haftar spoke. He left." | $0 segment --lang en --json -', 'split plain text read from stdin')
         .example('$0 segment --write-srx tessera.srx', 'our rules as SRX, for OmegaT (Project properties → Segmentation)')
         .example('$0 segment --lang it --srx my-rules.srx --json notes.txt', 'split with your own SRX rules') as never,
-    handler: (args) => {
+    handler: async (args) => {
       if (args.writeSrx !== undefined) {
         const xml = toSrx();
         if (args.writeSrx === '-') process.stdout.write(xml);
@@ -90,7 +90,7 @@ export function segmentCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
         segmentPlain(args);
         return;
       }
-      const r = segmentStep(context(args), { articles: args.articles });
+      const r = await segmentStep(context(args), { articles: args.articles });
       if (!r.ok) exit.code = 1;
     },
   };

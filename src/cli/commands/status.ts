@@ -32,8 +32,8 @@ export function statusCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
         .example('$0 status --format html > status.html', 'a dashboard to open in a browser')
         .example('$0 status --min-reviewed 100', 'CI gate: every word reviewed')
         .example('$0 status --min-translated 100,ar=80 --ui-lang it', 'gates per language, labels in Italian') as never,
-    handler: (args) => {
-      const r = statusStep(context(args), {
+    handler: async (args) => {
+      const r = await statusStep(context(args), {
         articles: args.articles,
         lang: args.lang,
         format: args.json ? 'json' : args.format,

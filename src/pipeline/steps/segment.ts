@@ -20,7 +20,7 @@ export function list(paths: readonly string[], max = 8): string {
   return `: ${paths.slice(0, max).join(', ')}${paths.length > max ? `, … and ${paths.length - max} more` : ''}`;
 }
 
-export function segmentStep(ctx: StepContext, options: SegmentOptions = {}): StepResult {
+export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
   const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
   if (files.length === 0) project.loadArticles([]); // "source/ holds no articles"
@@ -31,10 +31,20 @@ export function segmentStep(ctx: StepContext, options: SegmentOptions = {}): Ste
   const done: { slug: string; inputs: string[] }[] = [];
   let segments = 0;
   const progress = startProgress(ctx, 'segment', files.length);
+  const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  const hits = new Map<string, number>();
   for (const path of files) {
-    progress.tick();
-    const slug = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
-    const hit = cache.get(slug);
+    const hit = cache.get(slugOf(path));
+    if (hit !== undefined) {
+      hits.set(path, hit);
+      progress.tick();
+    }
+  }
+  // The articles that changed are parsed on every core at once.
+  await project.preload(files.filter((f) => !hits.has(f)), () => progress.tick());
+  for (const path of files) {
+    const slug = slugOf(path);
+    const hit = hits.get(path);
     if (hit !== undefined) {
       segments += hit;
       continue;

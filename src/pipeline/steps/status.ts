@@ -72,18 +72,25 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
  * The report. Incremental: an article whose source and locale files are unchanged since the
  * last run reuses its row from the cache without being read (see io/cache.ts).
  */
-export function statusReport(ctx: StepContext, options: StatusOptions = {}): StatusReport {
+export async function statusReport(ctx: StepContext, options: StatusOptions = {}): Promise<StatusReport> {
   const { project } = ctx;
   const langs = parseLangs(options.lang);
   const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
   if (files.length === 0) project.loadArticles([]); // the same "no articles" error as elsewhere
   const cache = project.stepCache<ArticleStatus>('status', { langs });
   const progress = startProgress(ctx, 'status', files.length);
+  const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  const hits = new Map<string, ArticleStatus>();
+  for (const path of files) {
+    const hit = cache.get(slugOf(path));
+    if (hit) hits.set(path, hit);
+  }
+  for (let i = 0; i < hits.size; i++) progress.tick();
+  await project.preload(files.filter((f) => !hits.has(f)), () => progress.tick());
   const parts = files.map((path) => {
-    progress.tick();
-    const slug = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    const slug = slugOf(path);
     const inputs = [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
-    const hit = cache.get(slug);
+    const hit = hits.get(path);
     if (hit) return hit;
     const article = project.loadArticleFile(path);
     const result = articleStatus(article.doc, langs, (lang) => project.locale(article, lang));
@@ -133,14 +140,14 @@ export function gateFailures(report: StatusReport, gates: { translated?: Gate; r
   return failures;
 }
 
-export function statusStep(ctx: StepContext, options: StatusOptions = {}): StepResult {
+export async function statusStep(ctx: StepContext, options: StatusOptions = {}): Promise<StepResult> {
   const format = options.format ?? 'table';
   if (!(STATUS_FORMATS as readonly string[]).includes(format)) {
     throw inputError(`unknown status format "${format}"`, {}, `formats: ${STATUS_FORMATS.join(', ')}`, 'usage');
   }
   const gates = { translated: parseGate(options.minTranslated, 'min-translated'), reviewed: parseGate(options.minReviewed, 'min-reviewed') };
   const ui = cliTranslator(resolveUiLang(options.uiLang));
-  const report = statusReport(ctx, { ...options, details: options.details || format === 'html' });
+  const report = await statusReport(ctx, { ...options, details: options.details || format === 'html' });
   const failures = gateFailures(report, gates);
   const { output } = ctx;
   if (format === 'json') output.out(statusJson(report));

@@ -1,0 +1,17 @@
+/**
+ * A worker thread for CPU-heavy work (parsing and segmenting articles). Receives
+ * `{ id, content, file }`, answers `{ id, doc }` or `{ id, error }` (an InputError's
+ * diagnostics travel as data and are rebuilt on the main thread).
+ */
+import { parentPort } from 'node:worker_threads';
+import { InputError } from '../core/errors.js';
+import { parseArticle } from '../formats/article.js';
+
+parentPort?.on('message', (msg: { id: number; content: string; file: string }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, doc: parseArticle(msg.content, msg.file) });
+  } catch (e) {
+    if (e instanceof InputError) parentPort!.postMessage({ id: msg.id, diagnostics: e.diagnostics });
+    else parentPort!.postMessage({ id: msg.id, error: (e as Error).stack ?? String(e) });
+  }
+});
