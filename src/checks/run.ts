@@ -1,0 +1,144 @@
+/**
+ * Runs the checks over segments and collects what they find, as data. Pure: the caller (the
+ * `check` step, or `import`) reads the project and decides what a finding means for the exit
+ * code.
+ */
+import { SOURCE_LANG, type BlockKind, type Diagnostic, type Lang } from '../core/types.js';
+import { inputError } from '../core/errors.js';
+import { CHECKS } from './index.js';
+import type { Glossary } from './glossary.js';
+import type { Check, CheckSeverity } from './types.js';
+import { normalise, q } from './text.js';
+
+/** One translated segment to check. */
+export interface CheckSegment {
+  id: string;
+  /** The English sentence. */
+  source: string;
+  /** The translation. */
+  target: string;
+  /** Where it sits in the article (headline, paragraph…). */
+  kind?: BlockKind;
+}
+
+export interface Finding {
+  check: string;
+  severity: CheckSeverity;
+  segment: string;
+  message: string;
+  expected?: string;
+  found?: string;
+  source: string;
+  target: string;
+}
+
+/** The findings for one article in one language: a JUnit test suite. */
+export interface SuiteResult {
+  article: string;
+  lang: Lang;
+  /** Segments checked. */
+  segments: number;
+  /** In segment order, then check order. */
+  findings: Finding[];
+}
+
+export const FAIL_ON = ['error', 'warning'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function parseFailOn(value: unknown): FailOn {
+  const v = value ?? 'error';
+  if (typeof v === 'string' && (FAIL_ON as readonly string[]).includes(v)) return v as FailOn;
+  throw inputError(`fail-on: "${String(v)}" is not a severity`, {}, `use one of: ${FAIL_ON.join(', ')}`, 'usage');
+}
+
+/** Whether a finding fails the run at this threshold. */
+export function fails(f: { severity: CheckSeverity }, failOn: FailOn): boolean {
+  return f.severity === 'error' || failOn === 'warning';
+}
+
+export interface CheckSuiteOptions {
+  srcLang?: Lang;
+  checks?: readonly Check[];
+  /** Renderings of names in past reviewed translations into `lang` (for the names check). */
+  glossary?: Glossary;
+}
+
+/** Runs every check over each segment of one article in one language. */
+export function checkSuite(article: string, lang: Lang, segments: readonly CheckSegment[], options: CheckSuiteOptions = {}): SuiteResult {
+  const checks = options.checks ?? CHECKS;
+  const findings: Finding[] = [];
+  for (const seg of segments) {
+    const empty = normalise(seg.target) === '';
+    const ctx = {
+      srcLang: options.srcLang ?? SOURCE_LANG,
+      tgtLang: lang,
+      article,
+      segment: seg.id,
+      ...(seg.kind ? { kind: seg.kind } : {}),
+      ...(options.glossary ? { glossary: options.glossary } : {}),
+    };
+    for (const check of checks) {
+      if (empty && !check.onEmptyTarget) continue;
+      for (const p of check.run(seg.source, seg.target, ctx)) {
+        findings.push({
+          check: check.id,
+          severity: p.severity ?? check.severity,
+          segment: seg.id,
+          message: p.message,
+          ...(p.expected !== undefined ? { expected: p.expected } : {}),
+          ...(p.found !== undefined ? { found: p.found } : {}),
+          source: seg.source,
+          target: seg.target,
+        });
+      }
+    }
+  }
+  return { article, lang, segments: segments.length, findings };
+}
+
+export interface Totals {
+  suites: number;
+  segments: number;
+  errors: number;
+  warnings: number;
+}
+
+export function totals(results: readonly SuiteResult[]): Totals {
+  const all = results.flatMap((r) => r.findings);
+  return {
+    suites: results.length,
+    segments: results.reduce((n, r) => n + r.segments, 0),
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+/** Whether the results hold a finding at or above the threshold. */
+export function failed(results: readonly SuiteResult[], failOn: FailOn): boolean {
+  return results.some((r) => r.findings.some((f) => fails(f, failOn)));
+}
+
+/** Where a segment sits in a file, for diagnostics: `locales/<lang>/<slug>.json` and the line of its key. */
+export type Locator = (article: string, lang: Lang, segment: string) => { file?: string; line?: number };
+
+/** The findings as Tessera diagnostics (file:line: severity: [check] id: message). */
+export function toDiagnostics(results: readonly SuiteResult[], locate: Locator = () => ({})): Diagnostic[] {
+  return results.flatMap((r) =>
+    r.findings.map((f) => ({
+      severity: f.severity,
+      rule: f.check,
+      message: `[${f.check}] ${r.article} (${r.lang}) ${f.segment}: ${f.message}`,
+      ...locate(r.article, r.lang, f.segment),
+      hint: `${SOURCE_LANG}: ${q(f.source, 70)}\n  ${r.lang}: ${q(f.target, 70)}`,
+    })),
+  );
+}
+
+/** The line (1-based) of `"key":` in a JSON text, if it is there. */
+export function lineOfKey(json: string, key: string): number | undefined {
+  const at = json.indexOf(`${JSON.stringify(key)}:`);
+  if (at < 0) return undefined;
+  let line = 1;
+  for (let i = 0; i < at; i++) if (json.charCodeAt(i) === 10) line++;
+  return line;
+}
