@@ -87,7 +87,9 @@ export function parsePipeline(content: string, file: string, name: string): Pipe
             }
             const value = (op.value as YamlNode | null)?.toJSON?.() ?? (isScalar(op.value) ? op.value.value : undefined);
             const checked = coerce(value, type);
-            if (checked === undefined) problem(op.value as YamlNode, `option "${k}" of "${stepName}" must be ${describe(type)}`);
+            const bad = checked === undefined ? undefined : spec.check?.(k, checked);
+            if (bad) problem(op.value as YamlNode, bad.message, bad.hint);
+            else if (checked === undefined) problem(op.value as YamlNode, `option "${k}" of "${stepName}" must be ${describe(type)}`);
             else options[camel(k)] = checked;
           }
         }

@@ -78,7 +78,7 @@ describe('runPipeline', () => {
     expect(result.ok).toBe(false);
     expect(result.failedStep).toBe('status');
     expect(result.written).toEqual([join('locales', 'en', `${SLUG}.json`)]);
-    expect(existsSync(at('out'))).toBe(false);
+    expect(existsSync(at('out', 'editions'))).toBe(false); // (out/.cache holds the steps' caches)
     expect(ctx.output.stderr).toMatch(/gate failed: palermo-conference \(it\): 0\.0% of words reviewed, below 100/);
     expect(ctx.output.stderr).toMatch(/step 2 \(status\) failed; 1 later step\(s\) not run/);
     // The Markdown report went to stdout.

@@ -2,19 +2,33 @@
  * `build`: sets each article back together in each language and writes the editions to
  * OUT/<lang>/<slug>.{html,md,txt}. Article texts are read through i18next (one namespace per
  * article, `fallbackLng: 'en'`, `dir()` for direction). Missing translations fall back to
- * the English sentence, marked lang="en" in HTML. Files whose bytes would not change are not
- * rewritten.
+ * the English sentence, marked lang="en" dir="ltr" in HTML. Files whose bytes would not
+ * change are not rewritten.
+ *
+ * The publish policy (src/core/policy.ts) decides, per edition, what a stale segment is set
+ * from and whether the edition may go out at all. An edition below its gate is not written,
+ * and any file a previous build left at its path stays as it was: a newsroom would rather keep
+ * serving yesterday's complete edition than replace it with a half-English one, and deleting it
+ * would take the article off the site in that language. Every such edition is named on stderr
+ * (and under --json), and the step fails (exit 1); the other editions are still written.
+ * English, the source, is never held back.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
-import { inputError } from '../../core/errors.js';
+import { InputError, inputError } from '../../core/errors.js';
+import { stableJson } from '../../core/json.js';
+import { assessEdition, describeBlockReason, parseStalePolicy, policyFor, type BlockReason, type EditionAssessment, type LangPolicy, type PublishPolicy, type SetCounts } from '../../core/policy.js';
+import { segmentSizes } from '../../core/status.js';
 import { LANGS, SOURCE_LANG, type Lang } from '../../core/types.js';
 import type { LocaleData } from '../../core/reconcile.js';
+import { formatPercent } from '../../formats/status.js';
 import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../../formats/edition.js';
 import { createUi } from '../../i18n/index.js';
 import { FileTransaction } from '../../io/fs.js';
 import { parseLangs, type Article } from '../../io/project.js';
 import type { StepContext, StepResult } from '../context.js';
+import { parseGate } from './status.js';
 
 export const EDITION_FORMATS = ['html', 'md', 'txt'] as const;
 
@@ -26,6 +40,15 @@ export interface BuildOptions {
   format?: string[];
   /** Output folder, relative to the project root (default out/editions). */
   out?: string;
+  /**
+   * Publish gate on words set in the edition's language: "80", "ar=80", "100,ar=80", a list of
+   * those, or { all: 100, ar: 80 } (default 100: every segment translated). See core/policy.ts.
+   */
+  minTranslated?: unknown;
+  /** Stale segments: previous (default), source or block; per language as "previous,ar=block". */
+  stale?: unknown;
+  /** Print a machine-readable summary (schema tessera-build/1) on stdout. */
+  json?: boolean;
 }
 
 function articleI18n(article: Article, lang: Lang, data: LocaleData | undefined): i18n {
@@ -69,6 +92,43 @@ export function editionInput(article: Article, lang: Lang, data: LocaleData | un
   return input;
 }
 
+/** What became of one edition. */
+export interface EditionOutcome {
+  article: string;
+  lang: Lang;
+  /** written: at least one file changed · unchanged: every file already as built · blocked: below the policy, nothing written. */
+  status: 'written' | 'unchanged' | 'blocked';
+  assessment: EditionAssessment;
+  /** The edition's files (relative to the project root), one per format. */
+  files: string[];
+  /** The files this build rewrote. */
+  changed: string[];
+  /** For a blocked edition: the files an earlier build left, untouched. */
+  kept: string[];
+}
+
+/** Parses the policy options; throws a usage error (exit 2) before anything is read or written. */
+export function buildPolicy(options: Pick<BuildOptions, 'minTranslated' | 'stale'>): PublishPolicy {
+  return { minTranslated: parseGate(options.minTranslated, 'min-translated'), stale: parseStalePolicy(options.stale, 'stale') };
+}
+
+/**
+ * Checks one policy option's value as a pipeline declares it (kebab-case name), without running
+ * anything: the problem and the valid choices, or undefined when the value is good. For a
+ * loader that reports bad values at their line and column.
+ */
+export function checkBuildOption(option: string, value: unknown): { message: string; hint?: string } | undefined {
+  try {
+    if (option === 'min-translated') parseGate(value, option);
+    else if (option === 'stale') parseStalePolicy(value, option);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const d = e.diagnostics[0]!;
+    return d.hint ? { message: d.message, hint: d.hint } : { message: d.message };
+  }
+}
+
 export function buildStep(ctx: StepContext, options: BuildOptions = {}): StepResult {
   const { project, output } = ctx;
   const langs = parseLangs(options.lang, LANGS);
@@ -76,25 +136,117 @@ export function buildStep(ctx: StepContext, options: BuildOptions = {}): StepRes
   for (const f of formats) {
     if (!(EDITION_FORMATS as readonly string[]).includes(f)) throw inputError(`unknown edition format "${f}"`, {}, `formats: ${EDITION_FORMATS.join(', ')}`, 'usage');
   }
+  const policy = buildPolicy(options);
   const outDir = project.abs(options.out ?? 'out/editions');
   const articles = project.loadArticles(options.articles ?? []);
   const tx = new FileTransaction();
-  const files: string[] = [];
+  const pending: Omit<EditionOutcome, 'status' | 'changed'>[] = [];
   for (const a of articles) {
+    const sizes = segmentSizes(a.doc);
     for (const lang of langs) {
       const data = lang === SOURCE_LANG ? undefined : project.locale(a, lang);
-      const input = editionInput(a, lang, data);
-      for (const f of formats) {
-        const path = join(outDir, lang, `${a.slug}.${f}`);
-        tx.write(path, f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input));
-        files.push(project.rel(path));
+      const assessment = assessEdition(a.doc, lang, data, policyFor(policy, lang), sizes);
+      const paths = formats.map((f) => join(outDir, lang, `${a.slug}.${f}`));
+      const files = paths.map((p) => project.rel(p));
+      if (assessment.blocked.length > 0) {
+        pending.push({ article: a.slug, lang, assessment, files, kept: paths.filter((p) => existsSync(p)).map((p) => project.rel(p)) });
+        continue;
       }
+      const input = editionInput(a, lang, data && { ...data, resources: assessment.resources });
+      for (const [i, f] of formats.entries()) tx.write(paths[i]!, f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input));
+      pending.push({ article: a.slug, lang, assessment, files, kept: [] });
     }
   }
   const written = tx.commit().map((p) => project.rel(p));
+  const changedSet = new Set(written);
+  const outcomes: EditionOutcome[] = pending.map((e) => {
+    const changed = e.assessment.blocked.length ? [] : e.files.filter((f) => changedSet.has(f));
+    const status = e.assessment.blocked.length ? 'blocked' : changed.length ? 'written' : 'unchanged';
+    return { article: e.article, lang: e.lang, status, assessment: e.assessment, files: e.files, changed, kept: e.kept };
+  });
+  const blocked = outcomes.filter((o) => o.status === 'blocked');
+  const out = project.rel(outDir);
+  if (options.json) output.out(buildJson(outcomes, out, formats));
   if (!output.quiet) {
-    output.err(`build: ${files.length} edition file(s) in ${project.rel(outDir)}/ (${written.length} changed)\n`);
-    for (const f of files) output.err(`  ${f}\n`);
+    const built = outcomes.filter((o) => o.status !== 'blocked').flatMap((o) => o.files);
+    output.err(`build: ${built.length} edition file(s) in ${out}/ (${written.length} changed)${blocked.length ? `, ${blocked.length} edition(s) not published` : ''}\n`);
+    for (const f of built) output.err(`  ${f}\n`);
+    for (const o of outcomes) {
+      const note = fallbackNote(o);
+      if (note) output.err(`  note: ${o.article} (${o.lang}): ${note}\n`);
+    }
   }
-  return { ok: true, written };
+  // Always printed, like a failed status gate: this is why the command exits 1.
+  for (const o of blocked) output.err(blockedLine(o) + '\n');
+  return { ok: blocked.length === 0, written };
+}
+
+const pct = (p: number): string => formatPercent(p, 'en');
+
+/** "palermo-conference (fr): 92.1% of words translated, below 100.0% (…) — not published; …" */
+export function blockedLine(o: EditionOutcome): string {
+  const why = o.assessment.blocked.map((r) => describeBlockReason(r, pct)).join('; ');
+  return `${o.article} (${o.lang}): ${why} — not published; ${o.kept.length ? `${filesPhrase(o.kept)} left as ${o.kept.length === 1 ? 'it was' : 'they were'}` : 'no earlier edition on disk'}`;
+}
+
+/** out/editions/fr/palermo-conference.{html,md,txt} */
+function filesPhrase(files: string[]): string {
+  if (files.length === 1) return files[0]!;
+  const stem = files[0]!.replace(/\.[^./]+$/, '');
+  if (!files.every((f) => f.replace(/\.[^./]+$/, '') === stem)) return files.join(', ');
+  return `${stem}.{${files.map((f) => f.slice(stem.length + 1)).join(',')}}`;
+}
+
+/** What a published translated edition holds besides current translations, if anything. */
+function fallbackNote(o: EditionOutcome): string | undefined {
+  if (o.status === 'blocked' || !o.assessment.policy) return undefined;
+  const s = o.assessment.segments;
+  const parts: string[] = [];
+  if (s.missing + s.stale) parts.push(`${s.missing + s.stale} segment(s) set in English (marked lang="en" in HTML)`);
+  if (s.previous) parts.push(`${s.previous} stale segment(s) set from the previous translation`);
+  return parts.length ? `${pct(o.assessment.translatedWords)} of words translated; ${parts.join(', ')}` : undefined;
+}
+
+const counts = (c: SetCounts): SetCounts => ({ total: c.total, translated: c.translated, previous: c.previous, stale: c.stale, missing: c.missing });
+
+function policyJson(p: LangPolicy | undefined): { minTranslated: number; stale: string } | null {
+  return p ? { minTranslated: p.minTranslated, stale: p.stale } : null;
+}
+
+function reasonJson(r: BlockReason): Record<string, unknown> {
+  const message = describeBlockReason(r, pct);
+  if (r.rule === 'stale') return { rule: r.rule, policy: r.policy, segments: r.segments, words: r.words, message };
+  return { rule: r.rule, translatedWords: r.translatedWords, minTranslated: r.minTranslated, segments: r.segments, words: r.words, message };
+}
+
+/**
+ * The --json summary, schema tessera-build/1. Keys in a fixed order; editions in article ×
+ * language order; every edition has every key (empty lists rather than absent ones).
+ */
+export function buildJson(outcomes: readonly EditionOutcome[], out: string, formats: readonly string[]): string {
+  return stableJson({
+    schema: 'tessera-build/1',
+    out,
+    formats: [...formats],
+    editions: outcomes.map((o) => ({
+      article: o.article,
+      lang: o.lang,
+      status: o.status,
+      policy: policyJson(o.assessment.policy),
+      translatedWords: o.assessment.translatedWords,
+      segments: counts(o.assessment.segments),
+      words: counts(o.assessment.words),
+      files: o.files,
+      changed: o.changed,
+      kept: o.kept,
+      reasons: o.assessment.blocked.map(reasonJson),
+    })),
+    totals: {
+      editions: outcomes.length,
+      written: outcomes.filter((o) => o.status === 'written').length,
+      unchanged: outcomes.filter((o) => o.status === 'unchanged').length,
+      blocked: outcomes.filter((o) => o.status === 'blocked').length,
+      changedFiles: outcomes.reduce((n, o) => n + o.changed.length, 0),
+    },
+  });
 }
