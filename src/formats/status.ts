@@ -96,7 +96,7 @@ function cellSummary(c: Cell | undefined, t: Translate, lang: UiLang): string {
   const mark = c.reviewedWords >= 100 ? '✅' : c.translatedWords >= 100 ? '🟡' : '⏳';
   const done = c.segments.total - c.segments.new - c.segments.stale;
   let s = `${mark} ${t('status.cell', { translated: formatPercent(c.translatedWords, lang), reviewed: formatPercent(c.reviewedWords, lang), done, total: c.segments.total })}`;
-  if (c.segments.stale > 0) s += `, ${t('status.cellStale', { count: c.segments.stale })}`;
+  if (c.segments.stale > 0) s += `${t('status.separator')}${t('status.cellStale', { count: c.segments.stale })}`;
   return s;
 }
 
@@ -117,7 +117,7 @@ export function statusMarkdown(report: StatusReport, options: RenderOptions = {}
     out.push('', `<details><summary>${t('status.remaining')}</summary>`, '');
     out.push(`| ${t('status.article')} | ${t('status.lang')} | ${t('status.id')} | ${t('status.stateLabel')} | ${t('status.source')} |`);
     out.push('|---|---|---|---|---|');
-    for (const r of report.remaining) out.push(`| ${r.article} | ${r.lang} | \`${r.id}\` | ${t(`status.state.${r.state}`)} | ${mdEscape(r.source)} |`);
+    for (const r of report.remaining) out.push(`| ${r.article} | ${r.lang} | \`${r.id}\` | ${t(`status.state.${r.state}`, { count: 1 })} | ${mdEscape(r.source)} |`);
     out.push('', '</details>');
   }
   if (dir === 'rtl') out.push('', '</div>');
@@ -156,7 +156,8 @@ export function statusHtml(report: StatusReport, options: RenderOptions = {}): s
   for (const l of report.languages) {
     const c = report.totals[l];
     if (!c) continue;
-    out.push(`<p class="lang"><strong>${l}</strong> ${meter(c)} ${h(pct(c.translatedWords))} · ${h(t('status.reviewed'))} ${h(pct(c.reviewedWords))} · ${c.words.total} ${h(t('status.words').toLowerCase())}</p>`);
+    // Each figure isolated (<bdi>): in Arabic, "100.0% · 600" would otherwise join into one left-to-right run.
+    out.push(`<div class="lang"><strong>${l}</strong> ${meter(c)} <span><bdi>${h(pct(c.translatedWords))}</bdi> · <bdi>${h(t('status.reviewed'))} ${h(pct(c.reviewedWords))}</bdi> · <bdi>${h(t('status.wordCount', { count: c.words.total }))}</bdi></span></div>`);
   }
   out.push('</section>');
   out.push(`<section><h2>${h(t('status.matrix'))}</h2>`, '<table>', `<thead><tr><th>${h(t('status.article'))}</th>${report.languages.map((l) => `<th>${l}</th>`).join('')}</tr></thead>`, '<tbody>');
@@ -165,7 +166,7 @@ export function statusHtml(report: StatusReport, options: RenderOptions = {}): s
       const c = a.languages[l];
       return c ? `<td>${meter(c)}${h(cellSummary(c, t, lang))}</td>` : '<td>—</td>';
     });
-    out.push(`<tr><th scope="row">${h(a.article)}<br><small>${h(a.headline)}</small></th>${cells.join('')}</tr>`);
+    out.push(`<tr><th scope="row">${h(a.article)}<br><small lang="${report.sourceLanguage}" dir="ltr">${h(a.headline)}</small></th>${cells.join('')}</tr>`);
   }
   out.push('</tbody>', '</table>', `<p>${h(t('status.legend'))}</p>`, '</section>');
   const remaining = report.remaining ?? [];
@@ -174,7 +175,7 @@ export function statusHtml(report: StatusReport, options: RenderOptions = {}): s
   else {
     out.push('<table>', `<thead><tr><th>${h(t('status.article'))}</th><th>${h(t('status.lang'))}</th><th>${h(t('status.id'))}</th><th>${h(t('status.stateLabel'))}</th><th>${h(t('status.source'))}</th></tr></thead>`, '<tbody>');
     for (const r of remaining) {
-      out.push(`<tr class="${r.state}"><td>${h(r.article)}</td><td>${r.lang}</td><td><code>${h(r.id)}</code></td><td>${h(t(`status.state.${r.state}`))}</td><td class="src" lang="en" dir="ltr">${h(r.source)}</td></tr>`);
+      out.push(`<tr class="${r.state}"><td>${h(r.article)}</td><td>${r.lang}</td><td><code>${h(r.id)}</code></td><td>${h(t(`status.state.${r.state}`, { count: 1 }))}</td><td class="src" lang="en" dir="ltr">${h(r.source)}</td></tr>`);
     }
     out.push('</tbody>', '</table>');
   }
