@@ -49,8 +49,8 @@ export function buildCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
             'the command names each such edition on stderr and exits 1. The other editions are written. English, the source, is never held back.\n' +
             'Exit codes: 0 every edition published · 1 an edition was held back · 2 could not run (usage or input).',
         ) as never,
-    handler: (args) => {
-      const r = buildStep(context(args), {
+    handler: async (args) => {
+      const r = await buildStep(context(args), {
         articles: args.articles,
         lang: args.lang,
         format: args.format,

@@ -27,7 +27,7 @@ import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../..
 import { createUi } from '../../i18n/index.js';
 import { FileTransaction } from '../../io/fs.js';
 import { parseLangs, type Article } from '../../io/project.js';
-import type { StepContext, StepResult } from '../context.js';
+import { startProgress, type StepContext, type StepResult } from '../context.js';
 import { parseGate } from './status.js';
 
 export const EDITION_FORMATS = ['html', 'md', 'txt'] as const;
@@ -129,7 +129,7 @@ export function checkBuildOption(option: string, value: unknown): { message: str
   }
 }
 
-export function buildStep(ctx: StepContext, options: BuildOptions = {}): StepResult {
+export async function buildStep(ctx: StepContext, options: BuildOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
   const langs = parseLangs(options.lang, LANGS);
   const formats = (options.format && options.format.length ? options.format.flatMap((f) => f.split(/[\s,]+/)).filter(Boolean) : [...EDITION_FORMATS]) as string[];
@@ -138,26 +138,66 @@ export function buildStep(ctx: StepContext, options: BuildOptions = {}): StepRes
   }
   const policy = buildPolicy(options);
   const outDir = project.abs(options.out ?? 'out/editions');
-  const articles = project.loadArticles(options.articles ?? []);
+  const sources = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
+  if (sources.length === 0) project.loadArticles([]); // "source/ holds no articles"
+  const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  // Incremental (io/cache.ts): an edition whose inputs and files are as the last build left
+  // them is not set again. The key holds everything that shapes an edition.
+  type Cached = Omit<EditionOutcome, 'status' | 'changed'>;
+  const cache = project.stepCache<Cached>('build', { formats, policy, out: project.rel(outDir) });
+  const inputsOf = (path: string, lang: Lang): string[] => {
+    const slug = slugOf(path);
+    const own = lang === SOURCE_LANG ? [] : [project.resourcesPath(lang, slug), project.statePath(lang, slug)];
+    return [path, project.resourcesPath(SOURCE_LANG, slug), ...own, ...formats.map((f) => join(outDir, lang, `${slug}.${f}`))];
+  };
+  const hits = new Map<string, Cached>();
+  for (const path of sources) for (const lang of langs) {
+    const hit = cache.get(`${slugOf(path)}/${lang}`);
+    if (hit) hits.set(`${slugOf(path)}/${lang}`, hit);
+  }
+  const progress = startProgress(ctx, 'build', sources.length);
+  const needed = sources.filter((p) => langs.some((l) => !hits.has(`${slugOf(p)}/${l}`)));
+  for (let i = 0; i < sources.length - needed.length; i++) progress.tick();
+  await project.preload(needed);
   const tx = new FileTransaction();
-  const pending: Omit<EditionOutcome, 'status' | 'changed'>[] = [];
-  for (const a of articles) {
+  const pending: Cached[] = [];
+  const fresh: { key: string; inputs: string[]; entry: Cached }[] = [];
+  for (const path of sources) {
+    const slug = slugOf(path);
+    if (!needed.includes(path)) {
+      for (const lang of langs) pending.push(hits.get(`${slug}/${lang}`)!);
+      continue;
+    }
+    progress.tick();
+    const a = project.loadArticleFile(path);
     const sizes = segmentSizes(a.doc);
     for (const lang of langs) {
+      const hit = hits.get(`${slug}/${lang}`);
+      if (hit) {
+        pending.push(hit);
+        continue;
+      }
       const data = lang === SOURCE_LANG ? undefined : project.locale(a, lang);
       const assessment = assessEdition(a.doc, lang, data, policyFor(policy, lang), sizes);
       const paths = formats.map((f) => join(outDir, lang, `${a.slug}.${f}`));
       const files = paths.map((p) => project.rel(p));
+      let entry: Cached;
       if (assessment.blocked.length > 0) {
-        pending.push({ article: a.slug, lang, assessment, files, kept: paths.filter((p) => existsSync(p)).map((p) => project.rel(p)) });
-        continue;
+        entry = { article: a.slug, lang, assessment, files, kept: paths.filter((p) => existsSync(p)).map((p) => project.rel(p)) };
+      } else {
+        const input = editionInput(a, lang, data && { ...data, resources: assessment.resources });
+        for (const [i, f] of formats.entries()) tx.write(paths[i]!, f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input));
+        entry = { article: a.slug, lang, assessment, files, kept: [] };
       }
-      const input = editionInput(a, lang, data && { ...data, resources: assessment.resources });
-      for (const [i, f] of formats.entries()) tx.write(paths[i]!, f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input));
-      pending.push({ article: a.slug, lang, assessment, files, kept: [] });
+      pending.push(entry);
+      // The cache keeps the verdict and counts, not the edition's text.
+      fresh.push({ key: `${slug}/${lang}`, inputs: inputsOf(path, lang), entry: { ...entry, assessment: { ...assessment, resources: {} } } });
     }
   }
+  progress.done();
   const written = tx.commit().map((p) => project.rel(p));
+  for (const f of fresh) cache.set(f.key, f.inputs, f.entry);
+  cache.save();
   const changedSet = new Set(written);
   const outcomes: EditionOutcome[] = pending.map((e) => {
     const changed = e.assessment.blocked.length ? [] : e.files.filter((f) => changedSet.has(f));
