@@ -12,6 +12,8 @@ import { mergeUnits } from '../../core/merge.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '../../core/types.js';
 import { readXliff } from '../../formats/xliff/read.js';
+import { checkSuite, toDiagnostics } from '../../checks/run.js';
+import { projectGlossaries, segmentsToCheck } from './check.js';
 import { validateXliff } from '../../formats/xliff/validate.js';
 import { FileTransaction, readText } from '../../io/fs.js';
 import type { Article } from '../../io/project.js';
@@ -60,6 +62,8 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   const lines: string[] = [];
   const diagnostics: Diagnostic[] = [];
   let skipped = 0;
+  /** Segments whose translation this import changed, per lang/slug: the QA checks look at them. */
+  const changed = new Map<string, Set<string>>();
 
   for (const path of paths) {
     const file = project.rel(path);
@@ -92,6 +96,9 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       const current = data.get(key) ?? { article, lang, data: project.locale(article, lang) };
       const merged = mergeUnits(article.doc, current.data, f.units, { force: options.force ?? false, file });
       data.set(key, { article, lang, data: merged.data });
+      const ids = changed.get(key) ?? new Set<string>();
+      for (const [id, text] of Object.entries(merged.data.resources)) if (current.data.resources[id] !== text) ids.add(id);
+      changed.set(key, ids);
       const r = merged.report;
       skipped += r.skipped;
       diagnostics.push(...r.diagnostics);
@@ -103,6 +110,19 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       ...diagnostics,
       { severity: 'error', rule: 'strict', message: `${skipped} unit(s) could not be applied; --strict refuses the import, nothing was written` },
     ]);
+  }
+  // The QA checks (src/checks) on what this import changed: reported, never blocking — the
+  // translator's work is applied, and `tessera check` (or a pipeline's check step) is the gate.
+  const langsSeen = [...new Set([...data.values()].map((d) => d.lang))];
+  if (langsSeen.length > 0) {
+    const glossaries = projectGlossaries(project, langsSeen);
+    for (const [key, d] of data) {
+      const ids = changed.get(key);
+      if (!ids || ids.size === 0) continue;
+      const r = checkSuite(d.article.slug, d.lang, segmentsToCheck(d.article, d.data, ids), { glossary: glossaries.get(d.lang)! });
+      const rel = project.rel(project.resourcesPath(d.lang, d.article.slug));
+      diagnostics.push(...toDiagnostics([r], () => ({ file: rel })).map((x) => ({ ...x, severity: 'warning' as const, rule: `qa/${x.rule}` })));
+    }
   }
   const tx = new FileTransaction();
   for (const a of articles.values()) project.stageEnglish(tx, a);
