@@ -40,7 +40,12 @@ function protectedType(s: string): string {
   return s.includes('@') && !s.includes('/') ? 'email' : 'url';
 }
 
-const MARKUP = /[*_`[\]<>!\\\n]/;
+/**
+ * Only text that can hold Markdown inline markup goes to the Markdown parser (most sentences
+ * do not, and parsing is the costly part): emphasis marks, code, escapes, links and images
+ * (`](`, `][`), autolinks and HTML (`<` + a letter, `/`, `!` or `?`), hard breaks.
+ */
+const MARKUP = /[*_`\\\n]|\]\(|\]\[|<[A-Za-z/!?]/;
 
 /** Splits a sentence into text runs and codes. */
 export function encodeInline(text: string): InlinePart[] {

@@ -28,8 +28,15 @@ export function uiResources(): Resource {
   };
 }
 
+const instances = new Map<string, i18n>();
+
+/** One instance per language and default namespace, created once (resources never change). */
 export function createUi(lng: string, defaultNS: string = UI_NAMESPACE): i18n {
+  const key = `${lng}\u0000${defaultNS}`;
+  const cached = instances.get(key);
+  if (cached) return cached;
   const inst = i18next.createInstance();
+  instances.set(key, inst);
   void inst.init({
     lng,
     fallbackLng: 'en',

@@ -19,6 +19,11 @@ import { FileTransaction, readText } from '../../io/fs.js';
 import type { Article } from '../../io/project.js';
 import type { StepContext, StepResult } from '../context.js';
 
+/** QA findings printed by an import; the rest are counted. */
+const QA_SHOWN = 20;
+/** Above this many changed segments (a bulk import), QA is left to `tessera check`. */
+const QA_AT_IMPORT = 2000;
+
 export interface ImportOptions {
   /** Files or glob patterns, relative to the project root. */
   files: string[];
@@ -113,17 +118,24 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   }
   // The QA checks (src/checks) on what this import changed: reported, never blocking — the
   // translator's work is applied, and `tessera check` (or a pipeline's check step) is the gate.
+  const qa: Diagnostic[] = [];
   const langsSeen = [...new Set([...data.values()].map((d) => d.lang))];
-  if (langsSeen.length > 0) {
+  const changedCount = [...changed.values()].reduce((n, ids) => n + ids.size, 0);
+  if (changedCount > QA_AT_IMPORT) {
+    qa.push({ severity: 'warning', rule: 'qa', message: `${changedCount} segments changed: the QA checks were left to "tessera check" (an import checks up to ${QA_AT_IMPORT})`, hint: 'run "tessera check" (or a pipeline check step) before publishing' });
+  } else if (langsSeen.length > 0) {
     const glossaries = projectGlossaries(project, langsSeen);
     for (const [key, d] of data) {
       const ids = changed.get(key);
       if (!ids || ids.size === 0) continue;
       const r = checkSuite(d.article.slug, d.lang, segmentsToCheck(d.article, d.data, ids), { glossary: glossaries.get(d.lang)! });
       const rel = project.rel(project.resourcesPath(d.lang, d.article.slug));
-      diagnostics.push(...toDiagnostics([r], () => ({ file: rel })).map((x) => ({ ...x, severity: 'warning' as const, rule: `qa/${x.rule}` })));
+      qa.push(...toDiagnostics([r], () => ({ file: rel })).map((x) => ({ ...x, severity: 'warning' as const, rule: `qa/${x.rule}` })));
     }
   }
+  // A file full of problems should not bury the import's own report: the first few, then a count.
+  diagnostics.push(...qa.slice(0, QA_SHOWN));
+  if (qa.length > QA_SHOWN) diagnostics.push({ severity: 'warning', rule: 'qa', message: `… and ${qa.length - QA_SHOWN} more QA finding(s)`, hint: 'run "tessera check" for the full list (also as --json or --junit)' });
   const tx = new FileTransaction();
   for (const a of articles.values()) project.stageEnglish(tx, a);
   for (const d of data.values()) project.stageLocale(tx, d.lang, d.article.slug, d.data);
