@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import type { Exit, GlobalArgs } from '../main.js';
 import { buildCommand } from './build.js';
+import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { runCommand } from './run.js';
@@ -10,5 +11,5 @@ import { statusCommand } from './status.js';
 import { validateCommand } from './validate.js';
 
 export function commands(exit: Exit): CommandModule<GlobalArgs, never>[] {
-  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
+  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), checkCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
 }

@@ -40,6 +40,11 @@ export const STEPS: Record<string, StepSpec> = {
     options: { articles: 'string[]', lang: 'string[]', format: 'string', details: 'boolean', 'min-translated': 'gate', 'min-reviewed': 'gate', 'ui-lang': 'string' },
     run: (ctx, o) => statusStep(ctx, o),
   },
+  check: {
+    description: 'QA checks on every translated segment; fails on an error (or a warning with fail-on: warning)',
+    options: { articles: 'string[]', lang: 'string[]', json: 'boolean', junit: 'string', list: 'boolean', 'fail-on': 'string' },
+    run: (ctx, o) => checkStep(ctx, o),
+  },
   build: {
     description: 'write the editions (HTML, Markdown, text)',
     options: { articles: 'string[]', lang: 'string[]', format: 'string[]', out: 'string' },
