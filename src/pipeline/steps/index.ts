@@ -3,7 +3,8 @@
  * functions, so a pipeline step and the command of the same name behave alike.
  */
 import type { StepContext, StepResult } from '../context.js';
-import { buildStep } from './build.js';
+import { buildStep, checkBuildOption } from './build.js';
+import { checkStep } from './check.js';
 import { exportStep } from './export.js';
 import { importStep } from './import.js';
 import { segmentStep } from './segment.js';
@@ -17,6 +18,8 @@ export interface StepSpec {
   /** Option name (kebab-case, as on the command line) → type. */
   options: Record<string, OptionType>;
   run(ctx: StepContext, options: Record<string, unknown>): StepResult | Promise<StepResult>;
+  /** Checks one option's value when the pipeline is loaded, before anything runs. */
+  check?(option: string, value: unknown): { message: string; hint?: string } | undefined;
 }
 
 export const STEPS: Record<string, StepSpec> = {
@@ -49,5 +52,6 @@ export const STEPS: Record<string, StepSpec> = {
     description: 'write the editions (HTML, Markdown, text)',
     options: { articles: 'string[]', lang: 'string[]', format: 'string[]', out: 'string' },
     run: (ctx, o) => buildStep(ctx, o),
+    check: checkBuildOption,
   },
 };
