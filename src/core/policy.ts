@@ -23,6 +23,7 @@
  *
  * The source-language edition is never blocked: it is the source.
  */
+import { withoutPseudo } from '../pseudo/publish.js';
 import { inputError } from './errors.js';
 import type { LocaleData } from './reconcile.js';
 import { segmentSizes, type Sizes } from './status.js';
@@ -156,6 +157,7 @@ export function assessEdition(doc: Doc, lang: Lang, data: LocaleData | undefined
     }
     return { lang, resources: {}, segments, words, translatedWords: 100, blocked: [] };
   }
+  data = withoutPseudo(data, lang); // a pseudo-translation is never published in a real language
   const resources: Record<string, string> = { ...data.resources };
   for (const [i, seg] of doc.segments.entries()) {
     const unit = data.units[seg.id];

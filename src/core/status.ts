@@ -6,6 +6,7 @@
 import { countChars, countWords } from './counts.js';
 import type { LocaleData } from './reconcile.js';
 import { STATES, isTranslated, stateRank, type Doc, type Lang, type State } from './types.js';
+import { withoutPseudo } from '../pseudo/publish.js';
 
 export type ByState = Record<State, number> & { total: number };
 
@@ -108,7 +109,8 @@ export function articleStatus(doc: Doc, langs: readonly Lang[], locale: (lang: L
   const remaining: ArticleStatus['remaining'] = [];
   const sizes = segmentSizes(doc);
   for (const lang of langs) {
-    const data = locale(lang);
+    // Issue 8: a pseudo-translation in a real language is not a translation (pseudo/publish.ts).
+    const data = withoutPseudo(locale(lang), lang);
     row.languages[lang] = toCell(articleCounts(doc, data, sizes));
     for (const seg of doc.segments) {
       const state = data.units[seg.id]?.state ?? 'new';

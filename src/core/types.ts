@@ -16,6 +16,30 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
+// ── Pseudo-locales (issue 8) ─────────────────────────────────────────────────────────────
+// Test locales filled by `tessera pseudo` (src/pseudo/): Microsoft's private-use codes,
+// `qps-ploc` (accented, expanded, bracketed) and `qps-plocm` (right to left). Their files sit
+// in locales/<code>/ like a real language's, with provenance "pseudo".
+//
+// They are deliberately NOT members of LANGS, TARGET_LANGS or the `Lang` type: no default list
+// holds them (status, export and build touch them only when named with --lang), and tables of
+// real-language data (Record<Lang, …> in src/checks, segmentation rules, typography) stay
+// total. Where the code expects a Lang (paths under locales/, locale data, status rows,
+// editions), a pseudo-locale travels as one through `pseudoAsLang` — the single cast — and
+// code that looks up per-language data must test `isPseudoLang` first.
+export const PSEUDO_LANGS = ['qps-ploc', 'qps-plocm'] as const;
+export type PseudoLang = (typeof PSEUDO_LANGS)[number];
+
+/** True for a pseudo-locale code (lower case, as Tessera writes them). */
+export function isPseudoLang(value: string): boolean {
+  return (PSEUDO_LANGS as readonly string[]).includes(value);
+}
+
+/** A pseudo-locale where a Lang is expected (see above: string-keyed code only). */
+export function pseudoAsLang(code: PseudoLang): Lang {
+  return code as unknown as Lang;
+}
+
 /** Where a segment sits in the article; drives the edition's markup and translator notes. */
 export type BlockKind = 'headline' | 'heading' | 'paragraph' | 'quote' | 'attribution' | 'list-item';
 

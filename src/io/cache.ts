@@ -20,7 +20,7 @@ import { RULE_FILES } from '../segment/index.js';
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Changes whenever parsing or segmentation could give a different result. */
-export const ENGINE = createHash('sha256').update(`${pkg.version}\n${JSON.stringify(RULE_FILES)}\ncache/1`).digest('hex').slice(0, 16);
+export const ENGINE = createHash('sha256').update(`${pkg.version}\n${JSON.stringify(RULE_FILES)}\ncache/2`).digest('hex').slice(0, 16);
 
 export function fingerprint(path: string): string {
   try {

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { inputError } from '../core/errors.js';
 import { emptyLocale, reconcile, type LocaleData } from '../core/reconcile.js';
-import { SOURCE_LANG, TARGET_LANGS, isLang, type Doc, type Lang } from '../core/types.js';
+import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
 import { parseArticle } from '../formats/article.js';
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import type { FileTransaction } from './fs.js';
@@ -236,14 +236,30 @@ export function parseShard(value: string | undefined): [number, number] | undefi
   return [k, n];
 }
 
-/** Parses `it,fr ar` style lists into target languages; errors list the supported ones. */
-export function parseLangs(values: readonly string[] | undefined, allowed: readonly Lang[] = TARGET_LANGS): Lang[] {
-  if (!values || values.length === 0) return [...allowed];
+/**
+ * Parses `it,fr ar` style lists into target languages; errors list the supported ones.
+ *
+ * Pseudo-locales (issue 8, see core/types.ts): never part of a default — with no values the
+ * result is `allowed` (default it, fr, ar) exactly as before. Named explicitly (`--lang
+ * qps-ploc`), one is accepted when the caller uses the default list (status, export) or opts in
+ * with `pseudo: true` (build); a caller that passes its own list without opting in (check)
+ * gets exactly that list, so per-language tables never see a pseudo-locale.
+ */
+export function parseLangs(values: readonly string[] | undefined, allowed?: readonly Lang[], options: { pseudo?: boolean } = {}): Lang[] {
+  const list = allowed ?? TARGET_LANGS;
+  const pseudo = options.pseudo ?? allowed === undefined;
+  if (!values || values.length === 0) return [...list];
   const out: Lang[] = [];
   for (const v of values.flatMap((x) => String(x).split(/[\s,]+/)).filter(Boolean)) {
-    const base = v.toLowerCase().split(/[-_]/)[0]!;
-    if (!isLang(base) || !allowed.includes(base)) {
-      throw inputError(`unknown language "${v}"`, {}, `supported: ${allowed.join(', ')}`, 'usage');
+    const tag = v.toLowerCase().replace(/_/g, '-');
+    if (pseudo && isPseudoLang(tag)) {
+      const code = pseudoAsLang(tag as PseudoLang);
+      if (!out.includes(code)) out.push(code);
+      continue;
+    }
+    const base = tag.split('-')[0]!;
+    if (!isLang(base) || !list.includes(base)) {
+      throw inputError(`unknown language "${v}"`, {}, `supported: ${list.join(', ')}`, 'usage');
     }
     if (!out.includes(base)) out.push(base);
   }

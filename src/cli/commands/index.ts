@@ -5,11 +5,12 @@ import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
+import { pseudoCommand } from './pseudo.js';
 import { runCommand } from './run.js';
 import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
 import { validateCommand } from './validate.js';
 
 export function commands(exit: Exit): CommandModule<GlobalArgs, never>[] {
-  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), checkCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
+  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), checkCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit), pseudoCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
 }

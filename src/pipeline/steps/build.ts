@@ -20,7 +20,8 @@ import { InputError, inputError } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import { assessEdition, describeBlockReason, parseStalePolicy, policyFor, type BlockReason, type EditionAssessment, type LangPolicy, type PublishPolicy, type SetCounts } from '../../core/policy.js';
 import { segmentSizes } from '../../core/status.js';
-import { LANGS, SOURCE_LANG, type Lang } from '../../core/types.js';
+import { LANGS, SOURCE_LANG, isPseudoLang, type Lang } from '../../core/types.js';
+import { markPseudoEdition, pseudoDir } from '../../pseudo/edition.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import { formatPercent } from '../../formats/status.js';
 import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../../formats/edition.js';
@@ -65,6 +66,8 @@ function articleI18n(article: Article, lang: Lang, data: LocaleData | undefined)
     nsSeparator: false,
     interpolation: { escapeValue: false, skipOnVariables: true },
     returnEmptyString: false,
+    // Without it i18next looks 'qps-ploc' up as 'qps-Ploc' and every sentence falls back.
+    lowerCaseLng: true,
     initAsync: false,
     resources: { [SOURCE_LANG]: { [article.slug]: en }, ...(data && lang !== SOURCE_LANG ? { [lang]: { [article.slug]: data.resources } } : {}) },
   });
@@ -81,7 +84,7 @@ export function editionInput(article: Article, lang: Lang, data: LocaleData | un
   const input: EditionInput = {
     doc: article.doc,
     lang,
-    dir: t.dir(lang) === 'rtl' ? 'rtl' : 'ltr',
+    dir: pseudoDir(lang) ?? (t.dir(lang) === 'rtl' ? 'rtl' : 'ltr'),
     // skipInterpolation: a sentence such as "{{x}}" or "$t(y)" is text, never a template.
     text: (id) => ({ text: t.t(id, { skipInterpolation: true }), fallback: !translated(id) }),
     chrome: { date },
@@ -131,7 +134,7 @@ export function checkBuildOption(option: string, value: unknown): { message: str
 
 export async function buildStep(ctx: StepContext, options: BuildOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
-  const langs = parseLangs(options.lang, LANGS);
+  const langs = parseLangs(options.lang, LANGS, { pseudo: true }); // pseudo-locales only when named
   const formats = (options.format && options.format.length ? options.format.flatMap((f) => f.split(/[\s,]+/)).filter(Boolean) : [...EDITION_FORMATS]) as string[];
   for (const f of formats) {
     if (!(EDITION_FORMATS as readonly string[]).includes(f)) throw inputError(`unknown edition format "${f}"`, {}, `formats: ${EDITION_FORMATS.join(', ')}`, 'usage');
@@ -186,7 +189,10 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
         entry = { article: a.slug, lang, assessment, files, kept: paths.filter((p) => existsSync(p)).map((p) => project.rel(p)) };
       } else {
         const input = editionInput(a, lang, data && { ...data, resources: assessment.resources });
-        for (const [i, f] of formats.entries()) tx.write(paths[i]!, f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input));
+        for (const [i, f] of formats.entries()) {
+          const content = f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input);
+          tx.write(paths[i]!, isPseudoLang(lang) ? markPseudoEdition(content, f, lang) : content);
+        }
         entry = { article: a.slug, lang, assessment, files, kept: [] };
       }
       pending.push(entry);

@@ -8,6 +8,7 @@ import { checkStep } from './check.js';
 import { exportStep } from './export.js';
 import { importStep } from './import.js';
 import { segmentStep } from './segment.js';
+import { pseudoStep } from './pseudo.js';
 import { statusStep } from './status.js';
 
 /** `gate`: a percentage, `lang=percent` strings, or a mapping of language → percentage. */
@@ -49,9 +50,15 @@ export const STEPS: Record<string, StepSpec> = {
     run: (ctx, o) => checkStep(ctx, o),
   },
   build: {
-    description: 'write the editions (HTML, Markdown, text)',
-    options: { articles: 'string[]', lang: 'string[]', format: 'string[]', out: 'string' },
+    description: 'write the editions that meet the publish policy: HTML, Markdown, text',
+    // min-translated: like status gates (default 100); stale: previous | source | block, per language as "previous,ar=block".
+    options: { articles: 'string[]', lang: 'string[]', format: 'string[]', out: 'string', 'min-translated': 'gate', stale: 'string[]', json: 'boolean' },
     run: (ctx, o) => buildStep(ctx, o),
     check: checkBuildOption,
+  },
+  pseudo: {
+    description: 'fill the pseudo-locales (qps-ploc, qps-plocm) through export and import, for layout testing',
+    options: { articles: 'string[]', lang: 'string[]', force: 'boolean' },
+    run: (ctx, o) => pseudoStep(ctx, o),
   },
 };
