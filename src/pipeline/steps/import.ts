@@ -31,15 +31,18 @@ export interface ImportOptions {
   force?: boolean;
   /** Refuse everything when any unit cannot be applied. */
   strict?: boolean;
+  /** A pattern that matches no file is fine (a scheduled pipeline on a day nothing came back). */
+  optional?: boolean;
 }
 
 /** Expands globs; a plain path that does not exist is an error, a glob matching nothing too. */
-export async function expandFiles(ctx: StepContext, patterns: readonly string[]): Promise<string[]> {
+export async function expandFiles(ctx: StepContext, patterns: readonly string[], optional = false): Promise<string[]> {
   const out: string[] = [];
   for (const p of patterns) {
     const abs = ctx.project.abs(p);
     if (/[*?[\]{}]/.test(p)) {
       const found = (await glob(p, { cwd: ctx.project.root, absolute: true, onlyFiles: true })).sort();
+      if (found.length === 0 && optional) continue;
       if (found.length === 0) throw inputError(`no file matches "${p}"`, {}, 'check the pattern (it is relative to the project root)', 'usage');
       out.push(...found);
     } else {
@@ -59,7 +62,11 @@ function langOf(tag: string): Lang | undefined {
 export async function importStep(ctx: StepContext, options: ImportOptions): Promise<StepResult> {
   const { project, output } = ctx;
   if (options.files.length === 0) throw inputError('no files to import', {}, 'give one or more XLIFF files: tessera import out/xliff/it/palermo-conference.xlf', 'usage');
-  const paths = await expandFiles(ctx, options.files);
+  const paths = await expandFiles(ctx, options.files, options.optional ?? false);
+  if (paths.length === 0) {
+    if (!output.quiet) output.err('import: no returned files to import\n');
+    return { ok: true, written: [] };
+  }
   const articles = new Map<string, Article>();
   // Translators' files come back for any article, whatever shard this run covers.
   const known = new Set(project.articleFiles({ all: true }).map((f) => f.replace(/^.*[\\/]/, '').replace(/\.md$/, '')));

@@ -36,7 +36,7 @@ export const STEPS: Record<string, StepSpec> = {
   },
   import: {
     description: "merge translators' XLIFF files into locales/",
-    options: { files: 'string[]', force: 'boolean', strict: 'boolean' },
+    options: { files: 'string[]', force: 'boolean', strict: 'boolean', optional: 'boolean' },
     run: (ctx, o) => importStep(ctx, o as { files: string[] }),
   },
   status: {
