@@ -78,9 +78,11 @@ export function mergeUnits(
     const target = applied.text;
     const existing = resources[u.id];
     const current = states[u.id];
+    const notes = u.notes.length > 0 ? { notes: [...u.notes] } : {};
     if (existing === target) {
-      if (current && stateRank(u.state) > stateRank(current.state)) {
-        states[u.id] = { ...current, state: u.state };
+      const newNotes = u.notes.length > 0 && JSON.stringify(current?.notes ?? []) !== JSON.stringify(u.notes);
+      if (current && (stateRank(u.state) > stateRank(current.state) || newNotes)) {
+        states[u.id] = { ...current, state: stateRank(u.state) > stateRank(current.state) ? u.state : current.state, ...notes };
         report.applied++;
       } else report.unchanged++;
       continue;
@@ -99,7 +101,8 @@ export function mergeUnits(
       continue;
     }
     resources[u.id] = target;
-    states[u.id] = { state: u.state, provenance: u.provenance ?? 'human' };
+    // The translator's notes travel with the translation (Tessera's own context notes are not kept).
+    states[u.id] = { state: u.state, provenance: u.provenance ?? 'human', ...notes };
     report.applied++;
   }
   // Keep document order.

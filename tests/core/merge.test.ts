@@ -41,6 +41,15 @@ describe('mergeUnits', () => {
     expect(data.units[later.id]).toEqual({ state: 'translated', provenance: 'mt' });
   });
 
+  it('keeps the translator’s notes with the translation, and takes new notes on an unchanged text', () => {
+    const first = merge(emptyLocale(), [unit(later.id, later.source, 'Più tardi.', 'translated', { notes: ['Salamé: grafia ANSA.'] })]);
+    expect(first.data.units[later.id]).toEqual({ state: 'translated', provenance: 'human', notes: ['Salamé: grafia ANSA.'] });
+    const again = merge(first.data, [unit(later.id, later.source, 'Più tardi.', 'translated', { notes: ['Salamé: grafia ANSA.'] })]);
+    expect(again.report.unchanged).toBe(1);
+    const noted = merge(first.data, [unit(later.id, later.source, 'Più tardi.', 'translated', { notes: ['Checked with the desk.'] })]);
+    expect(noted.data.units[later.id]!.notes).toEqual(['Checked with the desk.']);
+  });
+
   it('does not modify the data it was given', () => {
     const input = emptyLocale();
     const snapshot = JSON.stringify(input);

@@ -62,7 +62,8 @@ function expectRoundTrip(read: ReadFile[], file: ExchangeFile, version: string, 
     expect(r.target, w.id).toBe(w.target);
     expect(r.state, w.id).toBe(w.state);
     expect(r.translate, w.id).toBe(w.translate);
-    expect(r.notes, w.id).toEqual(w.notes);
+    // Tessera's own context notes are written for the translator and not read back as theirs.
+    expect(r.notes, w.id).toEqual([]);
     if (!options.provenanceFor || options.provenanceFor(w)) expect(r.provenance, w.id).toBe(w.provenance);
     expect(r.line).toBeGreaterThan(1);
     expect(r.column).toBeGreaterThanOrEqual(1);
@@ -92,6 +93,12 @@ describe('XLIFF 1.2 writer → reader', () => {
     expect(xml).not.toContain('\r');
     expect(xml.endsWith('</xliff>\n')).toBe(true);
     expect(xml.endsWith('\n\n')).toBe(false);
+  });
+
+  it('keeps the translator’s own notes, not Tessera’s context notes', () => {
+    const withNote = xml.replace('<note from="tessera">Headline</note>', '<note from="tessera">Headline</note>\n        <note from="translator">Title case kept, as in the print edition.</note>');
+    const u = readXliff(withNote, 'a.xlf')[0]!.units.find((x) => x.id === 'ec0f9538b1')!;
+    expect(u.notes).toEqual(['Title case kept, as in the print edition.']);
   });
 
   it('escapes XML special characters so that they survive (inline HTML becomes protected codes)', () => {
@@ -154,7 +161,8 @@ describe('XLIFF 2.0 / 2.1 writer → reader', () => {
     const r = readXliff(xml, 'a.xlf')[0]!.units.find((u) => u.id === '8419a03ba2')!;
     expect(r.source).toBe(SPECIAL_SOURCE);
     expect(r.target).toBe(ARABIC);
-    expect(r.notes).toEqual(['Note with <markup> & "quotes"']);
+    expect(xml).toContain('<note category="context">Note with &lt;markup&gt; &amp; "quotes"</note>');
+    expect(r.notes).toEqual([]);
   });
 
   it('special characters in attributes (ids, article) are escaped and survive', () => {

@@ -66,6 +66,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
   let sink: 'source' | 'target' | 'note' | 'data' | 'skip' | undefined;
   let depthInSink = 0;
   let buffer = '';
+  let ownNote = false;
   /** Source or target content: text runs and inline codes (see formats/inline.ts). */
   let parts: TargetPart[] = [];
   /** Open inline elements inside source/target: what to emit when each closes, and whether its content is native code (not text). */
@@ -236,6 +237,9 @@ export function readXliff(content: string, file: string): ReadFile[] {
           depthInSink = 0;
           return;
         }
+        // Tessera's own context notes (from="tessera", category="context") are not the
+        // translator's; theirs are kept.
+        ownNote = attr('from') === 'tessera' || attr('category') === 'context';
         sink = 'note';
         depthInSink = 0;
         buffer = '';
@@ -286,7 +290,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
       }
       if (sink === 'source' && seg) seg.source = parts;
       else if (sink === 'target' && seg) seg.target = parts;
-      else if (sink === 'note' && unit) unit.notes.push(buffer);
+      else if (sink === 'note' && unit && !ownNote && buffer.trim() !== '') unit.notes.push(buffer);
       sink = undefined;
       buffer = '';
       return;
