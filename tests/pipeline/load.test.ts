@@ -64,7 +64,7 @@ describe('parsePipeline', () => {
   it('the shipped newsroom and publish-gate pipelines say what the README says', () => {
     const dir = resolve(process.cwd(), 'pipelines');
     const newsroom = parsePipeline(readFileSync(join(dir, 'newsroom.yaml'), 'utf8'), 'pipelines/newsroom.yaml', 'newsroom');
-    expect(newsroom.steps.map((s) => s.name)).toEqual(['segment', 'export', 'import', 'status', 'build']);
+    expect(newsroom.steps.map((s) => s.name)).toEqual(['segment', 'export', 'import', 'check', 'status', 'build']);
     const gate = parsePipeline(readFileSync(join(dir, 'publish-gate.yaml'), 'utf8'), 'pipelines/publish-gate.yaml', 'publish-gate');
     expect(gate.steps.find((s) => s.name === 'status')!.options).toMatchObject({ minReviewed: 100 });
   });

@@ -44,7 +44,7 @@ function translate(xlf: string, lang: string): string {
 
 describe('loadPipeline', () => {
   it('loads a pipeline by name from pipelines/', () => {
-    expect(pipelineNames(ctx.project)).toEqual(['newsroom', 'publish-gate']);
+    expect(pipelineNames(ctx.project)).toEqual(['daily-export', 'full-build', 'import-returns', 'newsroom', 'publish-gate']);
     const p = loadPipeline(ctx.project, 'publish-gate');
     expect(p.name).toBe('publish-gate');
     expect(p.steps.map((s) => s.name)).toEqual(['segment', 'status', 'build']);
@@ -57,7 +57,7 @@ describe('loadPipeline', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).diagnostics[0]!.message).toContain('"nightly"');
-      expect((e as InputError).diagnostics[0]!.hint).toBe('pipelines: newsroom, publish-gate');
+      expect((e as InputError).diagnostics[0]!.hint).toBe('pipelines: daily-export, full-build, import-returns, newsroom, publish-gate');
     }
   });
 
