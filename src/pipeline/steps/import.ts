@@ -76,9 +76,21 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   let skipped = 0;
   /** Segments whose translation this import changed, per lang/slug: the QA checks look at them. */
   const changed = new Map<string, Set<string>>();
+  // Incremental (io/cache.ts): a file imported cleanly before, with it and every project file
+  // it touched unchanged since, has nothing new to say. Files with problems are always re-read,
+  // so their problems are always reported.
+  const cache = project.stepCache<{ touched: string[] }>('import', { force: options.force ?? false });
+  const done: { file: string; touched: string[]; clean: boolean }[] = [];
+  let cached = 0;
 
   for (const path of paths) {
     const file = project.rel(path);
+    if (cache.get(file)) {
+      cached++;
+      continue;
+    }
+    const touched = new Set<string>([path]);
+    let clean = true;
     const content = readText(path, file);
     // XLIFF's own rules first (the same checks as `tessera validate`): a file that breaks them
     // is refused whole, before any unit is looked at.
@@ -112,11 +124,15 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       for (const [id, text] of Object.entries(merged.data.resources)) if (current.data.resources[id] !== text) ids.add(id);
       changed.set(key, ids);
       const r = merged.report;
+      if (r.skipped > 0 || r.diagnostics.length > 0) clean = false;
+      for (const t of [project.abs(article.file), project.resourcesPath(SOURCE_LANG, f.article), project.resourcesPath(lang, f.article), project.statePath(lang, f.article)]) touched.add(t);
       skipped += r.skipped;
       diagnostics.push(...r.diagnostics);
       lines.push(`  ${file} → ${f.article} (${lang}): ${r.applied} applied, ${r.unchanged} unchanged, ${r.skipped} skipped${r.ignored ? `, ${r.ignored} need no translation` : ''}`);
     }
+    done.push({ file, touched: [...touched], clean });
   }
+  if (cached > 0) lines.push(`  ${cached} file(s) unchanged since they were imported`);
   if (options.strict && skipped > 0) {
     throw new InputError([
       ...diagnostics,
@@ -147,6 +163,8 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   for (const a of articles.values()) project.stageEnglish(tx, a);
   for (const d of data.values()) project.stageLocale(tx, d.lang, d.article.slug, d.data);
   const written = tx.commit().map((p) => project.rel(p));
+  for (const d of done) if (d.clean) cache.set(d.file, d.touched, { touched: d.touched });
+  cache.save();
   for (const d of diagnostics) output.err(formatDiagnostic(d) + '\n');
   if (!output.quiet || skipped > 0) output.err(`import: ${paths.length} file(s), ${written.length} project file(s) updated\n${lines.join('\n')}\n`);
   return { ok: skipped === 0, written };
