@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitSentences } from '../segment/index.js';
 import { article } from './corpus.js';
+import { benchTm } from '../tm/bench.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const BIN = resolve(here, '../../bin/tessera.js');
@@ -194,6 +195,9 @@ function main(): void {
   );
   const rows: Row[] = [];
   rows.push(...segmentationBench(paragraphs));
+  // Translation memory: fuzzy lookups in a memory of 100,000 entries, side by side with a scan.
+  const tm = benchTm(100_000);
+  rows.push({ step: 'tm: fuzzy lookup in 100,000 entries', ms: tm.buildMs, throughput: `${fmt(tm.lookupsPerSec, 0)} lookups/s`, compare: `full scan ${fmt(tm.bruteForceLookupsPerSec, 2)} lookups/s (time shown: building the index)` });
 
   const seg = timedCli(root, ['segment']);
   rows.push({ step: 'segment', ...seg, throughput: `${fmt(opt.articles / (seg.ms / 1000), 0)} articles/s` });

@@ -9,8 +9,9 @@ import { pseudoCommand } from './pseudo.js';
 import { runCommand } from './run.js';
 import { segmentCommand } from './segment.js';
 import { statusCommand } from './status.js';
+import { tmCommand } from './tm.js';
 import { validateCommand } from './validate.js';
 
 export function commands(exit: Exit): CommandModule<GlobalArgs, never>[] {
-  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), checkCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit), pseudoCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
+  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), checkCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit), tmCommand(exit), pseudoCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
 }

@@ -16,6 +16,21 @@ export interface ExchangeUnit {
   translate: boolean;
   /** Context for the translator, one note each (headline, position, neighbours…). */
   notes: string[];
+  /**
+   * Translation-memory matches offered beside the unit, best first: 1.2 `<alt-trans>`, 2.x
+   * `<mtc:match>` (see tm/leverage.ts). Readers skip them: they are suggestions, not the target.
+   */
+  matches?: ExchangeMatch[];
+}
+
+/** A similar sentence from the memory and its translation (Markdown inline text, as `source`). */
+export interface ExchangeMatch {
+  source: string;
+  target: string;
+  /** Similarity of `source` to the unit's source, 0–100 (tm/similarity.ts). */
+  score: number;
+  /** Where it comes from: "tessera-tm". */
+  origin: string;
 }
 
 export interface ExchangeFile {

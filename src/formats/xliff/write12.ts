@@ -49,6 +49,14 @@ export function writeXliff12(file: ExchangeFile, options: Write12Options = {}): 
       out.push(`        <target xml:lang="${a(file.targetLang)}" state="${state}"${prov}>${content(alignTarget(codes, target))}</target>`);
     }
     for (const n of u.notes) out.push(`        <note from="tessera">${t(n)}</note>`);
+    // Memory matches, where CAT tools look for them. Their codes take the ids of the unit's own
+    // codes (same kind and text), so a tool can reuse them; a code the unit lacks stays text.
+    for (const m of u.matches ?? []) {
+      out.push(`        <alt-trans match-quality="${Math.floor(m.score)}" origin="${a(m.origin)}">`);
+      out.push(`          <source xml:lang="${a(file.sourceLang)}">${content(alignTarget(codes, m.source))}</source>`);
+      out.push(`          <target xml:lang="${a(file.targetLang)}">${content(alignTarget(codes, m.target))}</target>`);
+      out.push('        </alt-trans>');
+    }
     out.push('      </trans-unit>');
   }
   out.push('    </body>');

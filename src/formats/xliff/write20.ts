@@ -3,7 +3,7 @@
  * package's js2xliff keeps no segment `state`/`subState` and indents mixed content.
  */
 import { alignTarget, encodeInline, type InlinePart } from '../inline.js';
-import type { ExchangeFile } from './model.js';
+import type { ExchangeFile, ExchangeMatch } from './model.js';
 import { toSubState, toXliff2State } from './states.js';
 import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
 
@@ -35,6 +35,35 @@ function content(parts: readonly InlinePart[]): string {
   return out;
 }
 
+const SEGMENT_ID = 'seg';
+const NS_MTC = 'urn:oasis:names:tc:xliff:matches:2.0';
+
+/**
+ * Memory matches as the Translation Candidates module: one <mtc:match> each, with its own
+ * originalData for the codes it holds. The codes take the ids of the unit's own codes (same kind
+ * and text), so a tool can reuse them; a code the unit lacks stays text.
+ */
+function writeMatches(codes: readonly InlinePart[], matches: readonly ExchangeMatch[]): string[] {
+  const out = [`      <mtc:matches xmlns:mtc="${NS_MTC}">`];
+  matches.forEach((m, i) => {
+    const source = alignTarget(codes, m.source);
+    const target = alignTarget(codes, m.target);
+    const score = Math.floor(m.score).toFixed(1);
+    out.push(`        <mtc:match id="m${i + 1}" matchQuality="${score}" similarity="${score}" type="tm" origin="${a(m.origin)}" ref="#${SEGMENT_ID}">`);
+    const data = new Map([...originalData(source), ...originalData(target)]);
+    if (data.size > 0) {
+      out.push('          <originalData>');
+      for (const [id, d] of data) out.push(`            <data id="${id}">${t(d)}</data>`);
+      out.push('          </originalData>');
+    }
+    out.push(`          <source>${content(source)}</source>`);
+    out.push(`          <target>${content(target)}</target>`);
+    out.push('        </mtc:match>');
+  });
+  out.push('      </mtc:matches>');
+  return out;
+}
+
 export function writeXliff20(file: ExchangeFile, version: '2.0' | '2.1' = '2.0'): string {
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
@@ -49,12 +78,14 @@ export function writeXliff20(file: ExchangeFile, version: '2.0' | '2.1' = '2.0')
   }
   for (const u of file.units) {
     out.push(`    <unit id="${a(u.id)}" name="${a(u.id)}"${u.translate ? '' : ' translate="no"'} xml:space="preserve">`);
+    const codes = encodeInline(u.source);
+    const matches = u.matches ?? [];
+    if (matches.length > 0) out.push(...writeMatches(codes, matches));
     if (u.notes.length > 0) {
       out.push('      <notes>');
       for (const n of u.notes) out.push(`        <note category="context">${t(n)}</note>`);
       out.push('      </notes>');
     }
-    const codes = encodeInline(u.source);
     const target = u.target !== undefined ? alignTarget(codes, u.target) : undefined;
     const data = originalData(codes);
     if (data.length > 0) {
@@ -65,6 +96,9 @@ export function writeXliff20(file: ExchangeFile, version: '2.0' | '2.1' = '2.0')
     let seg = `state="${toXliff2State(u.target === undefined ? 'new' : u.state)}"`;
     const sub = u.target !== undefined ? toSubState(u.provenance) : undefined;
     if (sub) seg += ` subState="${a(sub)}"`;
+    // The matches point at the segment they translate (mtc:match/@ref). Code ids are numbers,
+    // so "seg" cannot clash with one.
+    if (matches.length > 0) seg = `id="${SEGMENT_ID}" ${seg}`;
     out.push(`      <segment ${seg}>`);
     out.push(`        <source>${content(codes)}</source>`);
     if (target !== undefined) out.push(`        <target>${content(target)}</target>`);

@@ -14,7 +14,9 @@ import { writeXliff12 } from '../../formats/xliff/write12.js';
 import { writeXliff20 } from '../../formats/xliff/write20.js';
 import { FileTransaction } from '../../io/fs.js';
 import { parseLangs } from '../../io/project.js';
+import { leverage } from '../../tm/leverage.js';
 import type { StepContext, StepResult } from '../context.js';
+import { memoryIndexes } from './tm.js';
 
 export const EXPORT_FORMATS = ['xliff12', 'xliff20', 'xliff21'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -31,6 +33,11 @@ export interface ExportOptions {
   all?: boolean;
   /** Pre-fill targets still to translate with the source (for OmegaT 3.x). XLIFF 1.2 only. */
   prefill?: boolean;
+  /**
+   * Use the translation memory (default true): exact matches pre-fill the target (provenance
+   * tm), fuzzy matches of 75% and more are offered beside it (tm/leverage.ts).
+   */
+  tm?: boolean;
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -111,19 +118,28 @@ export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepR
   const articles = project.loadArticles(options.articles ?? []);
   const tx = new FileTransaction();
   const summary: string[] = [];
+  const memory = options.tm === false ? undefined : memoryIndexes(project);
   let files = 0;
   for (const a of articles) {
     for (const lang of langs) {
-      const file = exchangeFile(a.doc, lang, project.locale(a, lang), options.all ?? false);
+      const data = project.locale(a, lang);
+      let file = exchangeFile(a.doc, lang, data, options.all ?? false);
       const path = join(outDir, lang, `${a.slug}.xlf`);
       if (file.units.length === 0) {
         summary.push(`  ${a.slug} (${lang}): nothing to translate`);
         continue;
       }
+      let leveraged = '';
+      if (memory) {
+        const tm = leverage(file, memory(lang), data);
+        file = tm.file;
+        const { exact, fuzzy } = tm.report;
+        if (exact || fuzzy) leveraged = `; memory: ${exact} pre-filled (exact), ${fuzzy} with fuzzy matches`;
+      }
       const xml = format === 'xliff12' ? writeXliff12(file, { prefill: options.prefill ?? false }) : writeXliff20(file, format === 'xliff21' ? '2.1' : '2.0');
       tx.write(path, xml);
       files++;
-      summary.push(`  ${project.rel(path)}: ${file.units.length} unit(s)`);
+      summary.push(`  ${project.rel(path)}: ${file.units.length} unit(s)${leveraged}`);
     }
   }
   const written = tx.commit().map((p) => project.rel(p));

@@ -10,6 +10,7 @@ import { importStep } from './import.js';
 import { segmentStep } from './segment.js';
 import { pseudoStep } from './pseudo.js';
 import { statusStep } from './status.js';
+import { tmUpdateStep } from './tm.js';
 
 /** `gate`: a percentage, `lang=percent` strings, or a mapping of language → percentage. */
 export type OptionType = 'string' | 'string[]' | 'boolean' | 'number' | 'gate';
@@ -56,6 +57,7 @@ export const STEPS: Record<string, StepSpec> = {
     run: (ctx, o) => buildStep(ctx, o),
     check: checkBuildOption,
   },
+  tm: { description: 'write the translation memories (locales/<lang>/.tm.json) from locales/: run it after import', options: { lang: 'string[]' }, run: (ctx, o) => tmUpdateStep(ctx, o) },
   pseudo: {
     description: 'fill the pseudo-locales (qps-ploc, qps-plocm) through export and import, for layout testing',
     options: { articles: 'string[]', lang: 'string[]', force: 'boolean' },
