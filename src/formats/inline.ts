@@ -108,10 +108,11 @@ export function encodeInline(text: string): InlinePart[] {
   return merge(parts);
 }
 
-function merge(parts: InlinePart[]): InlinePart[] {
-  const out: InlinePart[] = [];
+/** Joins adjacent text runs and drops empty ones. */
+export function merge<T extends InlinePart | TargetPart>(parts: readonly T[]): T[] {
+  const out: T[] = [];
   for (const p of parts) {
-    if (typeof p === 'string' && typeof out.at(-1) === 'string') out[out.length - 1] += p;
+    if (typeof p === 'string' && typeof out.at(-1) === 'string') (out as unknown[])[out.length - 1] = (out.at(-1) as string) + p;
     else if (p !== '') out.push(p);
   }
   return out;

@@ -16,16 +16,7 @@ import type { State } from '../../core/types.js';
 import type { ReadFile, ReadUnit, XliffVersion } from './model.js';
 import { fromSubState, fromXliff12State, fromXliff2State } from './states.js';
 import { stateRank } from '../../core/types.js';
-import { partsDisplay, type TargetPart } from '../inline.js';
-
-function mergeText(parts: TargetPart[]): TargetPart[] {
-  const out: TargetPart[] = [];
-  for (const p of parts) {
-    if (typeof p === 'string' && typeof out.at(-1) === 'string') out[out.length - 1] += p;
-    else if (p !== '') out.push(p);
-  }
-  return out;
-}
+import { merge as mergeText, partsDisplay, type TargetPart } from '../inline.js';
 
 const NS12 = 'urn:oasis:names:tc:xliff:document:1.2';
 const NS20 = 'urn:oasis:names:tc:xliff:document:2.0';
