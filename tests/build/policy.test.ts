@@ -3,7 +3,6 @@
  * edition is assessed — what each segment is set from, the word count, and why it is blocked.
  */
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import {
   DEFAULT_MIN_TRANSLATED,
   DEFAULT_STALE,
@@ -18,16 +17,7 @@ import type { Unit } from '../../src/core/types.js';
 import { parseArticle } from '../../src/formats/article.js';
 import { checkBuildOption } from '../../src/pipeline/steps/build.js';
 import { parseGate } from '../../src/pipeline/steps/status.js';
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
+import { inputErrorOf } from '../helpers/errors.js';
 
 // Words, hand-counted: headline "Talks end" 2; "The cat sat on the mat." 6; "The dog ran away
 // quickly." 5; "Birds sang." 2 — 15 in all. The bare link needs no translation and is not counted.

@@ -8,20 +8,18 @@
  * Without Chromium the tests are skipped with a message; under CI=true that is a failure.
  * TESSERA_CHROMIUM overrides the executable's path.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_AVAILABLE, launchChromium } from '../helpers/chromium.js';
 import { REPO, copyProject, tessera } from '../helpers/project.js';
 
-const CHROMIUM = process.env.TESSERA_CHROMIUM ?? '/usr/bin/chromium';
 const CI = process.env.CI === 'true';
-const AVAILABLE = existsSync(CHROMIUM);
+const AVAILABLE = CHROMIUM_AVAILABLE;
 const LANGS = ['en', 'it', 'fr', 'ar'] as const;
 const ARTIFACTS = join(REPO, 'test-artifacts/editions');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** What the page reports about itself, measured by the browser's layout. */
 interface Measured {
@@ -50,34 +48,20 @@ if (!AVAILABLE) {
 
 describe.skipIf(!AVAILABLE)('the HTML editions in headless Chromium', () => {
   let project: string;
-  let profile: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let context: BrowserContext;
 
   beforeAll(async () => {
     project = copyProject();
     const built = tessera(['--root', project, 'build', '--format', 'html', '--out', 'out/editions']);
     if (built.code !== 0) throw new Error(`tessera build failed (${built.code}):\n${built.stderr}`);
-    let chromium: typeof import('playwright-core').chromium;
-    try {
-      ({ chromium } = await import('playwright-core'));
-    } catch (e) {
-      throw new Error(`playwright-core is missing: run npm ci (it is a devDependency)\n${String(e)}`);
-    }
-    profile = mkdtempSync(join(tmpdir(), 'tessera-chromium-'));
-    // A persistent context on a fresh temp profile is Chromium's --user-data-dir.
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 900, height: 1200 },
-      deviceScaleFactor: 1,
-    });
+    browser = await launchChromium({ width: 900, height: 1200 });
+    context = browser.context;
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     if (project) rmSync(project, { recursive: true, force: true });
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import type { Block, Doc } from '../../src/core/types.js';
 import { needsTranslation, parseArticle, parseFrontMatter, renderMarkdownBody } from '../../src/formats/article.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const FILE = 'source/palermo-conference.md';
 const ARTICLE = readFileSync(resolve(process.cwd(), FILE), 'utf8');
@@ -15,17 +16,6 @@ const FM = '---\nslug: talks\nlang: en\nheadline: Talks end\ndate: 2018-11-13\n-
 function blockText(doc: Doc, block: Block): string {
   const src = new Map(doc.segments.map((s) => [s.id, s.source]));
   return block.parts.map((p) => ('seg' in p ? src.get(p.seg) : p.text)).join('');
-}
-
-/** Runs `fn`, which must throw an InputError, and returns it. */
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
 }
 
 describe('parseArticle on the bundled article', () => {

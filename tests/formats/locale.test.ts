@@ -1,20 +1,10 @@
 import { hashId } from '../../src/core/ids.js';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import type { LocaleData } from '../../src/core/reconcile.js';
 import { STATE_FORMAT, parseJsonFile, parseResources, parseState, serializeResources, serializeState } from '../../src/formats/locale.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const FILE = 'locales/it/palermo-conference.state.json';
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 const sample: Pick<LocaleData, 'units' | 'retired'> = {
   units: {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { emptyLocale } from '../../src/core/reconcile.js';
 import { parseArticle } from '../../src/formats/article.js';
 import type { ExchangeFile, ExchangeUnit, ReadFile, ReadUnit } from '../../src/formats/xliff/model.js';
@@ -10,19 +9,10 @@ import { fromSubState, fromXliff12State, fromXliff2State, toSubState, toXliff12S
 import { writeXliff12 } from '../../src/formats/xliff/write12.js';
 import { writeXliff20 } from '../../src/formats/xliff/write20.js';
 import { exchangeFile } from '../../src/pipeline/steps/export.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const NS12 = 'urn:oasis:names:tc:xliff:document:1.2';
 const NS20 = 'urn:oasis:names:tc:xliff:document:2.0';
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 const SPECIAL_SOURCE = 'Tom & Jerry said <b>"hi"</b> > \'bye\' — it’s «fine» & done.';
 const ARABIC = 'قال "حفتر" إن <الوضع> & «صعب» — ليبيا’';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { FileTransaction, decodeUtf8, readText } from '../../src/io/fs.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 let dir: string;
 beforeEach(() => {
@@ -12,16 +13,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 /** Every file under `root`, relative, sorted (to see stray temporary files). */
 function listAll(root: string): string[] {

@@ -2,10 +2,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { emptyLocale } from '../../src/core/reconcile.js';
 import { FileTransaction } from '../../src/io/fs.js';
 import { Project, parseLangs } from '../../src/io/project.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const ARTICLE_PATH = resolve(process.cwd(), 'source/palermo-conference.md');
 
@@ -20,16 +20,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 describe('Project', () => {
   it('loads the articles in source/, with paths relative to the root', () => {

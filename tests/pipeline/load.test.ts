@@ -4,18 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { parsePipeline } from '../../src/pipeline/load.js';
 import { STEPS } from '../../src/pipeline/steps/index.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const FILE = 'pipelines/test.yaml';
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 describe('parsePipeline', () => {
   it('parses a valid pipeline: steps in order, camelCase options, lines, types coerced', () => {

@@ -4,7 +4,6 @@
  * languages parsed with pseudo-locales only when named, and pseudo editions marked.
  */
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { mergeUnits } from '../../src/core/merge.js';
 import { assessEdition, policyFor } from '../../src/core/policy.js';
 import { emptyLocale, type LocaleData } from '../../src/core/reconcile.js';
@@ -20,6 +19,7 @@ import { parsePseudoLangs } from '../../src/pipeline/steps/pseudo.js';
 import { PSEUDO_BANNER, markPseudoEdition, pseudoDir } from '../../src/pseudo/edition.js';
 import { withoutPseudo } from '../../src/pseudo/publish.js';
 import { pseudoTranslate } from '../../src/pseudo/transform.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 const doc = parseArticle(
   [
@@ -41,16 +41,6 @@ const doc = parseArticle(
 );
 const translatable = doc.segments.filter((s) => s.translate);
 const PLOC = pseudoAsLang('qps-ploc');
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 /** What `tessera pseudo` does for one article and pseudo-locale, minus the disk. */
 function pseudoRoundTrip(lang: Lang, data: LocaleData = emptyLocale()) {

@@ -14,24 +14,22 @@
  * Without Chromium the tests are skipped with a message; under CI=true that is a failure.
  * TESSERA_CHROMIUM overrides the executable's path.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_AVAILABLE, launchChromium } from '../helpers/chromium.js';
 import { REPO, copyProject, tessera } from '../helpers/project.js';
 
-const CHROMIUM = process.env.TESSERA_CHROMIUM ?? '/usr/bin/chromium';
 const CI = process.env.CI === 'true';
-const AVAILABLE = existsSync(CHROMIUM);
+const AVAILABLE = CHROMIUM_AVAILABLE;
 const UI = ['en', 'it', 'fr', 'ar'] as const;
 type Ui = (typeof UI)[number];
 const TARGETS = ['it', 'fr', 'ar'] as const;
 const CASES = ['reviewed', 'pending'] as const;
 type Case = (typeof CASES)[number];
 const ARTIFACTS = join(REPO, 'test-artifacts/status');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const SLUG = 'palermo-conference';
 const EDITED_FROM = 'Neither Haftar nor El-Sisi posed for the final conference group photo.';
@@ -159,32 +157,18 @@ if (!AVAILABLE) {
 
 describe.skipIf(!AVAILABLE)('the status dashboard in headless Chromium', () => {
   const prepared = {} as Record<Case, Prepared>;
-  let profile: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let context: BrowserContext;
 
   beforeAll(async () => {
     for (const c of CASES) prepared[c] = prepare(c);
-    let chromium: typeof import('playwright-core').chromium;
-    try {
-      ({ chromium } = await import('playwright-core'));
-    } catch (e) {
-      throw new Error(`playwright-core is missing: run npm ci (it is a devDependency)\n${String(e)}`);
-    }
-    profile = mkdtempSync(join(tmpdir(), 'tessera-chromium-'));
-    // A persistent context on a fresh temp profile is Chromium's --user-data-dir.
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1100, height: 900 },
-      deviceScaleFactor: 1,
-    });
+    browser = await launchChromium({ width: 1100, height: 900 });
+    context = browser.context;
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     for (const c of CASES) if (prepared[c]) rmSync(prepared[c].dir, { recursive: true, force: true });
   });
 
