@@ -80,7 +80,7 @@ export function pairEdits(oldIds: readonly string[], newIds: readonly string[]):
  * Brings one language's data in line with the current Doc. `previousEn` is undefined when
  * the article was never segmented before.
  */
-export function reconcile(doc: Doc, previousEn: Record<string, string> | undefined, data: LocaleData): LocaleData {
+export function reconcile(doc: { segments: readonly { id: string }[] }, previousEn: Record<string, string> | undefined, data: LocaleData): LocaleData {
   const current = new Set(doc.segments.map((s) => s.id));
   const resources: Record<string, string> = {};
   const units: Record<string, Unit> = {};
@@ -129,7 +129,7 @@ export function reconcile(doc: Doc, previousEn: Record<string, string> | undefin
   return { resources: ordered(doc, resources), units: ordered(doc, units), retired: sortKeys(retired) };
 }
 
-function ordered<T>(doc: Doc, rec: Record<string, T>): Record<string, T> {
+function ordered<T>(doc: { segments: readonly { id: string }[] }, rec: Record<string, T>): Record<string, T> {
   const out: Record<string, T> = {};
   for (const s of doc.segments) if (rec[s.id] !== undefined) out[s.id] = rec[s.id]!;
   return out;

@@ -54,8 +54,16 @@ function pct(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.floor((part * 1000) / whole) / 10;
 }
 
+/** States at or above each rank (1 translated, 2 reviewed), computed once. */
+const AT_LEAST = [0, 1, 2].map((min) => STATES.filter((s) => stateRank(s) >= min));
+
+function atLeast(b: ByState, min: number): number {
+  let n = 0;
+  for (const s of AT_LEAST[min]!) n += b[s];
+  return n;
+}
+
 export function toCell(c: Counts): Cell {
-  const atLeast = (b: ByState, min: number): number => STATES.filter((s) => stateRank(s) >= min).reduce((n, s) => n + b[s], 0);
   return {
     ...c,
     translatedWords: pct(atLeast(c.words, 1), c.words.total),
@@ -82,8 +90,12 @@ export function segmentSizes(doc: Doc): Sizes {
 }
 
 export function articleCounts(doc: Doc, data: LocaleData, sizes: Sizes = segmentSizes(doc)): Counts {
+  return countStates(doc.segments, data, sizes);
+}
+
+function countStates(segments: readonly { id: string; translate: boolean }[], data: LocaleData, sizes: Sizes): Counts {
   const c = emptyCounts();
-  for (const [i, seg] of doc.segments.entries()) {
+  for (const [i, seg] of segments.entries()) {
     if (!seg.translate) continue;
     const state: State = data.units[seg.id]?.state ?? 'new';
     const w = sizes.words[i]!;
@@ -104,20 +116,96 @@ export interface ArticleStatus {
   remaining: NonNullable<StatusReport['remaining']>;
 }
 
-export function articleStatus(doc: Doc, langs: readonly Lang[], locale: (lang: Lang) => LocaleData): ArticleStatus {
-  const row: StatusRow = { article: doc.meta.slug, headline: doc.meta.headline, languages: {} };
-  const remaining: ArticleStatus['remaining'] = [];
+/**
+ * All that counting needs of an article's source: its segments' ids, sizes and whether they
+ * are translated — no text, no structure. Small enough to keep for every article between runs
+ * (pipeline/steps/status.ts), so that a status after an import reads only the changed
+ * locale files, not the articles.
+ */
+export interface SourceProfile {
+  headline: string;
+  ids: string[];
+  words: number[];
+  chars: number[];
+  /** Indexes of segments that need no translation (bare links). */
+  skip: number[];
+}
+
+export function sourceProfile(doc: Doc): SourceProfile {
   const sizes = segmentSizes(doc);
+  const skip: number[] = [];
+  doc.segments.forEach((s, i) => {
+    if (!s.translate) skip.push(i);
+  });
+  return { headline: doc.meta.headline, ids: doc.segments.map((s) => s.id), words: sizes.words, chars: sizes.chars, skip };
+}
+
+/** The segments of a profile, as counting and reconciling see them. */
+export function profileSegments(p: SourceProfile): { id: string; translate: boolean }[] {
+  const skip = new Set(p.skip);
+  return p.ids.map((id, i) => ({ id, translate: !skip.has(i) }));
+}
+
+/**
+ * An article's status from its profile. `sources` (id → source sentence) is needed only for
+ * the list of remaining segments; without it that list stays empty.
+ */
+export function profileStatus(slug: string, p: SourceProfile, langs: readonly Lang[], locale: (lang: Lang) => LocaleData, sources?: Record<string, string>): ArticleStatus {
+  const row: StatusRow = { article: slug, headline: p.headline, languages: {} };
+  const remaining: ArticleStatus['remaining'] = [];
+  const segments = profileSegments(p);
   for (const lang of langs) {
     // Issue 8: a pseudo-translation in a real language is not a translation (pseudo/publish.ts).
     const data = withoutPseudo(locale(lang), lang);
-    row.languages[lang] = toCell(articleCounts(doc, data, sizes));
-    for (const seg of doc.segments) {
+    row.languages[lang] = toCell(countStates(segments, data, p));
+    if (!sources) continue;
+    for (const seg of segments) {
       const state = data.units[seg.id]?.state ?? 'new';
-      if (seg.translate && !isTranslated(state)) remaining.push({ article: doc.meta.slug, lang, id: seg.id, state, source: seg.source });
+      if (seg.translate && !isTranslated(state)) remaining.push({ article: slug, lang, id: seg.id, state, source: sources[seg.id] ?? '' });
     }
   }
   return { row, remaining };
+}
+
+export function articleStatus(doc: Doc, langs: readonly Lang[], locale: (lang: Lang) => LocaleData): ArticleStatus {
+  const sources: Record<string, string> = {};
+  for (const s of doc.segments) sources[s.id] = s.source;
+  return profileStatus(doc.meta.slug, sourceProfile(doc), langs, locale, sources);
+}
+
+/**
+ * A row in a few numbers, for caches: per language the segments, words and characters in each
+ * state (STATES order); totals and percentages follow from them.
+ */
+export interface PackedRow {
+  headline: string;
+  counts: Partial<Record<Lang, number[]>>;
+}
+
+export function packRow(row: StatusRow): PackedRow {
+  const counts: PackedRow['counts'] = {};
+  for (const [lang, c] of Object.entries(row.languages) as [Lang, Cell][]) counts[lang] = (['segments', 'words', 'chars'] as const).flatMap((k) => STATES.map((s) => c[k][s]));
+  return { headline: row.headline, counts };
+}
+
+export function unpackRow(article: string, p: PackedRow): StatusRow {
+  const row: StatusRow = { article, headline: p.headline, languages: {} };
+  for (const [lang, n] of Object.entries(p.counts) as [Lang, number[]][]) {
+    const c = emptyCounts();
+    (['segments', 'words', 'chars'] as const).forEach((k, i) => {
+      STATES.forEach((s, j) => {
+        c[k][s] = n[i * STATES.length + j]!;
+        c[k].total += c[k][s];
+      });
+    });
+    row.languages[lang] = toCell(c);
+  }
+  return row;
+}
+
+/** True when a row has a segment below translated in some language (it has remaining work). */
+export function hasWorkLeft(row: StatusRow): boolean {
+  return Object.values(row.languages).some((c) => c !== undefined && c.translatedSegments < 100);
 }
 
 /** The report from each article's status, in the order given; totals add the rows up. */

@@ -20,19 +20,20 @@ import { RULE_FILES } from '../segment/index.js';
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** Changes whenever parsing or segmentation could give a different result. */
-export const ENGINE = createHash('sha256').update(`${pkg.version}\n${JSON.stringify(RULE_FILES)}\ncache/2`).digest('hex').slice(0, 16);
+export const ENGINE = createHash('sha256').update(`${pkg.version}\n${JSON.stringify(RULE_FILES)}\ncache/3`).digest('hex').slice(0, 16);
 
 export function fingerprint(path: string): string {
-  try {
-    const s = statSync(path);
-    return `${s.size}:${Math.trunc(s.mtimeMs)}`;
-  } catch {
-    return '-';
-  }
+  // No exception for a missing file: tasks list files that may not exist yet, and a thrown
+  // ENOENT costs ten times the stat.
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s ? `${s.size}:${Math.trunc(s.mtimeMs)}` : '-';
 }
 
 interface Entry<R> {
-  files: Record<string, string>;
+  /** The files' fingerprints, in the order the task listed its files. */
+  fps: string[];
+  /** The files themselves, unless the step names them again when it asks (see `get`). */
+  paths?: string[];
   result: R;
 }
 
@@ -41,35 +42,61 @@ interface CacheFile<R> {
   entries: Record<string, Entry<R>>;
 }
 
+export interface StepCacheOptions {
+  /**
+   * Steps that can name a task's files from its key pass them to `get` and `set`, and the
+   * cache stores only fingerprints — a tenth of the size at newsroom scale, and a tenth of the
+   * time to load. Otherwise (default) the paths are stored too.
+   */
+  namedFiles?: boolean;
+  /**
+   * Keep entries this run did not look at when this says so (a cache written by several steps,
+   * each seeing part of it); by default they are dropped.
+   */
+  keepUnseen?: (key: string) => boolean;
+}
+
 export class StepCache<R> {
   private readonly path: string;
   private readonly engine: string;
-  private readonly old: Record<string, Entry<R>>;
-  private readonly fresh = new Map<string, { files: string[]; result: R }>();
+  private loaded: Record<string, Entry<R>> | undefined;
+  private readonly fresh = new Map<string, { files: readonly string[]; result: R }>();
   private readonly kept = new Map<string, Entry<R>>();
   hits = 0;
   misses = 0;
 
   /** `options` are the step's options that change its results (part of the engine key). */
-  constructor(dir: string, step: string, options: unknown, readonly enabled = true) {
+  constructor(
+    dir: string,
+    step: string,
+    options: unknown,
+    readonly enabled = true,
+    private readonly settings: StepCacheOptions = {},
+  ) {
     this.path = join(dir, `${step}.json`);
     this.engine = createHash('sha256').update(`${ENGINE}\n${JSON.stringify(options ?? null)}`).digest('hex').slice(0, 16);
-    let old: Record<string, Entry<R>> = {};
-    if (enabled) {
+  }
+
+  /** The previous run's entries, read on first use. */
+  private get old(): Record<string, Entry<R>> {
+    if (this.loaded) return this.loaded;
+    this.loaded = {};
+    if (this.enabled) {
       try {
         const data = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile<R>;
-        if (data.engine === this.engine) old = data.entries;
+        if (data.engine === this.engine) this.loaded = data.entries;
       } catch {
         // no cache yet, or an unreadable one: start afresh
       }
     }
-    this.old = old;
+    return this.loaded;
   }
 
   /** The cached result when every file the task touched is as it was. */
-  get(key: string): R | undefined {
+  get(key: string, files?: readonly string[]): R | undefined {
     const e = this.enabled ? this.old[key] : undefined;
-    if (e && Object.entries(e.files).every(([p, fp]) => fingerprint(p) === fp)) {
+    const paths = e?.paths ?? files;
+    if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fingerprint(p) === e.fps[i])) {
       this.hits++;
       this.kept.set(key, e);
       return e.result;
@@ -79,21 +106,29 @@ export class StepCache<R> {
   }
 
   /** Records a task done in this run: the files it read and wrote, and its result. */
-  set(key: string, files: string[], result: R): void {
+  set(key: string, files: readonly string[], result: R): void {
     this.fresh.set(key, { files, result });
   }
 
   /**
    * Writes the cache, after the step's own files are in place (their fingerprints are taken
-   * now). Tasks not seen in this run are dropped. Failure to write only costs the next run time.
+   * now). Tasks not seen in this run are dropped (unless kept by `keepUnseen`). Failure to
+   * write only costs the next run time.
    */
   save(): void {
     if (!this.enabled) return;
+    const old = this.old;
+    const keep = this.settings.keepUnseen;
     // Nothing new and nothing dropped: leave the file alone (a no-change run writes nothing).
-    if (this.fresh.size === 0 && this.kept.size === Object.keys(this.old).length) return;
+    if (this.fresh.size === 0 && (keep || this.kept.size === Object.keys(old).length)) return;
     const entries: Record<string, Entry<R>> = {};
+    if (keep) for (const [k, e] of Object.entries(old)) if (keep(k)) entries[k] = e;
     for (const [k, e] of this.kept) entries[k] = e;
-    for (const [k, e] of this.fresh) entries[k] = { files: Object.fromEntries(e.files.map((p) => [p, fingerprint(p)])), result: e.result };
+    for (const [k, e] of this.fresh) {
+      const entry: Entry<R> = { fps: e.files.map(fingerprint), result: e.result };
+      if (!this.settings.namedFiles) entry.paths = [...e.files];
+      entries[k] = entry;
+    }
     const out: CacheFile<R> = { engine: this.engine, entries: Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]!])) };
     try {
       mkdirSync(dirname(this.path), { recursive: true });

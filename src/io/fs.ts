@@ -1,10 +1,10 @@
 /**
  * File-system edges. Every write in Tessera goes through `FileTransaction`: contents are
- * staged in memory, compared with what is on disk (files whose bytes would not change are not
- * touched), written to temporary files beside their targets, and only then renamed into
- * place. Until `commit()` nothing on disk changes, so a command that fails half-way — bad
- * input found late, an exception, Ctrl-C before the renames — leaves every file as it was.
- * Each rename is atomic on POSIX file systems.
+ * staged, compared with what is on disk (files whose bytes would not change are not touched),
+ * written to temporary files beside their targets, and only then renamed into place. Until
+ * `commit()` no file changes (a large transaction may already hold hidden `.name.pid.tmp`
+ * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
+ * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
@@ -21,6 +21,24 @@ export function readText(path: string, label = path): string {
     throw inputError(`cannot read: ${(e as Error).message}`, { file: label });
   }
   return decodeUtf8(buf, label);
+}
+
+/** The file's text, or undefined when there is no such file (one system call, not two). */
+export function readTextIfExists(path: string, label: string | (() => string) = path): string | undefined {
+  const name = (): string => (typeof label === 'string' ? label : label());
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return readText(path, name());
+  }
+  // Most files are plain UTF-8: decode without the label, and name the file only on error.
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+  } catch {
+    return decodeUtf8(buf, name());
+  }
 }
 
 /** Strict UTF-8 (with or without BOM); UTF-16 is recognised by its BOM and decoded. */
@@ -50,27 +68,87 @@ function firstInvalidUtf8(buf: Buffer): number {
   return i;
 }
 
+/** Temporary files of transactions not yet committed, removed if the process exits first. */
+const pending = new Set<string>();
+let exitHook = false;
+
+function contentOnDisk(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
 export class FileTransaction {
+  /** Contents staged in memory, by path. */
   private readonly staged = new Map<string, string>();
+  /** Contents already written to a temporary file beside their target: path → temp. */
+  private readonly spilled = new Map<string, string>();
+  private bytes = 0;
+
+  /**
+   * `memoryLimit`: characters staged in memory before further contents go to temporary
+   * files beside their targets (hidden: `.name.pid.tmp`). A newsroom-scale export or build
+   * stages hundreds of megabytes; spilling keeps memory flat and the rename at commit keeps the
+   * all-or-nothing promise. Temporary files are removed when a commit fails, on `abort()`,
+   * and when the process exits before committing.
+   */
+  constructor(private readonly memoryLimit = 32 * 2 ** 20) {}
 
   /** Stages `content` for `path`; later stages of the same path win. */
   write(path: string, content: string): void {
-    this.staged.set(path, content);
+    this.forget(path);
+    if (this.bytes + content.length <= this.memoryLimit) {
+      this.staged.set(path, content);
+      this.bytes += content.length;
+      return;
+    }
+    // Spilled contents are compared with the disk now: an unchanged file costs no write.
+    if (contentOnDisk(path) === content) return;
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = tempPath(path);
+    if (!exitHook) {
+      exitHook = true;
+      process.on('exit', () => {
+        for (const t of pending) rmSync(t, { force: true });
+      });
+    }
+    pending.add(tmp);
+    writeFileSync(tmp, content, 'utf8');
+    this.spilled.set(path, tmp);
+  }
+
+  private forget(path: string): void {
+    const old = this.staged.get(path);
+    if (old !== undefined) {
+      this.bytes -= old.length;
+      this.staged.delete(path);
+    }
+    const tmp = this.spilled.get(path);
+    if (tmp !== undefined) {
+      rmSync(tmp, { force: true });
+      pending.delete(tmp);
+      this.spilled.delete(path);
+    }
   }
 
   /** Paths whose content differs from the disk (or that do not exist yet). */
   changed(): string[] {
-    const out: string[] = [];
-    for (const [path, content] of this.staged) {
-      let current: string | undefined;
-      try {
-        current = readFileSync(path, 'utf8');
-      } catch {
-        current = undefined;
-      }
-      if (current !== content) out.push(path);
-    }
+    const out = [...this.spilled.keys()];
+    for (const [path, content] of this.staged) if (contentOnDisk(path) !== content) out.push(path);
     return out.sort();
+  }
+
+  /** Drops everything staged; nothing on disk changes. */
+  abort(): void {
+    for (const path of [...this.spilled.keys()]) this.forget(path);
+    this.staged.clear();
+    this.bytes = 0;
   }
 
   /** Writes every changed file atomically; returns the paths written. */
@@ -79,18 +157,31 @@ export class FileTransaction {
     const temps: [string, string][] = [];
     try {
       for (const path of paths) {
+        const spilled = this.spilled.get(path);
+        if (spilled !== undefined) {
+          temps.push([spilled, path]);
+          continue;
+        }
         mkdirSync(dirname(path), { recursive: true });
-        const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+        const tmp = tempPath(path);
         // No fsync: the rename is what makes the write atomic for a killed process, and an
         // fsync per file costs more than everything else Tessera does (7 ms a file here).
         writeFileSync(tmp, this.staged.get(path)!, 'utf8');
+        pending.add(tmp);
         temps.push([tmp, path]);
       }
     } catch (e) {
       for (const [tmp] of temps) rmSync(tmp, { force: true });
+      this.abort();
       throw e;
     }
-    for (const [tmp, path] of temps) renameSync(tmp, path);
+    for (const [tmp, path] of temps) {
+      renameSync(tmp, path);
+      pending.delete(tmp);
+    }
+    this.spilled.clear();
+    this.staged.clear();
+    this.bytes = 0;
     return paths;
   }
 }

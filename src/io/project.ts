@@ -4,16 +4,17 @@
  * codecs it calls are pure.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { inputError } from '../core/errors.js';
 import { emptyLocale, reconcile, type LocaleData } from '../core/reconcile.js';
+import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
 import { parseArticle } from '../formats/article.js';
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import type { FileTransaction } from './fs.js';
-import { DocCache, StepCache } from './cache.js';
-import { defaultConcurrency, parseAll } from '../pipeline/pool.js';
-import { readText } from './fs.js';
+import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
+import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';
+import { readText, readTextIfExists } from './fs.js';
 
 export interface Article {
   slug: string;
@@ -53,8 +54,8 @@ export class Project {
   }
 
   /** A step's incremental cache (see io/cache.ts). */
-  stepCache<R>(step: string, options: unknown): StepCache<R> {
-    return new StepCache<R>(this.cacheDir, step, options, !this.force);
+  stepCache<R>(step: string, options: unknown, settings: StepCacheOptions = {}): StepCache<R> {
+    return new StepCache<R>(this.cacheDir, step, options, !this.force, settings);
   }
 
   get sourceDir(): string {
@@ -97,7 +98,7 @@ export class Project {
    * already in the content-addressed cache are not parsed again. Errors surface here, in file
    * order, as InputErrors.
    */
-  async preload(paths: readonly string[], tick: () => void = () => {}): Promise<void> {
+  async preload(paths: readonly string[], tick: () => void = () => {}, pool?: ParsePool): Promise<void> {
     const jobs: { path: string; key: string; content: string; file: string }[] = [];
     for (const path of paths) {
       const file = this.rel(path);
@@ -109,11 +110,39 @@ export class Project {
         tick();
       } else jobs.push({ path, key, content, file });
     }
-    const docs = await parseAll(jobs, this.concurrency, tick);
-    jobs.forEach((j, i) => {
-      this.docs.set(j.key, docs[i]!);
-      this.parsed.set(j.path, { key: j.key, doc: docs[i]! });
-    });
+    if (jobs.length === 0) return;
+    const own = pool ? undefined : new ParsePool(Math.min(this.concurrency, jobs.length));
+    try {
+      const docs = await (pool ?? own!).parse(jobs, tick);
+      jobs.forEach((j, i) => {
+        this.docs.set(j.key, docs[i]!);
+        this.parsed.set(j.path, { key: j.key, doc: docs[i]! });
+      });
+    } finally {
+      await own?.close();
+    }
+  }
+
+  /**
+   * Calls `fn` with every article of `paths`, in order. Articles are read and parsed a batch
+   * at a time — the next batch on worker threads while `fn` works through this one — so memory
+   * holds two batches of documents, never the corpus.
+   */
+  async forEachArticle(paths: readonly string[], fn: (a: Article) => void | Promise<void>, tick: () => void = () => {}, batch = 200): Promise<void> {
+    const pool = paths.length >= MIN_PARALLEL ? new ParsePool(this.concurrency) : undefined;
+    try {
+      const load = (i: number): Promise<void> => this.preload(paths.slice(i, i + batch), tick, pool);
+      let ahead = load(0);
+      for (let i = 0; i < paths.length; i += batch) {
+        await ahead;
+        if (i + batch < paths.length) ahead = load(i + batch);
+        // An error in the batch being read ahead surfaces when it is awaited, in order.
+        ahead.catch(() => {});
+        for (const path of paths.slice(i, i + batch)) await fn(this.loadArticleFile(path));
+      }
+    } finally {
+      await pool?.close();
+    }
   }
 
   loadArticleFile(path: string): Article {
@@ -163,28 +192,49 @@ export class Project {
     });
   }
 
+  // Plain concatenation: these run for every article and language of every step, and
+  // path.join's normalising costs more than the rest of a cache check.
   resourcesPath(lang: Lang, slug: string): string {
-    return join(this.localesDir, lang, `${slug}.json`);
+    return `${this.localesDir}${sep}${lang}${sep}${slug}.json`;
   }
 
   statePath(lang: Lang, slug: string): string {
-    return join(this.localesDir, lang, `${slug}.state.json`);
+    return `${this.localesDir}${sep}${lang}${sep}${slug}.state.json`;
+  }
+
+  /**
+   * The cache of status profiles (core/status.ts `SourceProfile`) by slug, valid while the
+   * article and its English resources are as they were. Written by `segment` and `status`.
+   */
+  profileCache(): StepCache<SourceProfile> {
+    return this.stepCache<SourceProfile>('status-source', null, { namedFiles: true, keepUnseen: (slug) => existsSync(this.sourcePath(slug)) });
+  }
+
+  /** The files a profile depends on: the article and its English resources. */
+  profileFiles(slug: string): string[] {
+    return [this.sourcePath(slug), this.resourcesPath(SOURCE_LANG, slug)];
+  }
+
+  sourcePath(slug: string): string {
+    return `${this.sourceDir}${sep}${slug}.md`;
   }
 
   /** The English sentences as `segment` last wrote them, or undefined. */
   readPreviousEnglish(slug: string): Record<string, string> | undefined {
     const p = this.resourcesPath(SOURCE_LANG, slug);
-    if (!existsSync(p)) return undefined;
-    return parseResources(readText(p, this.rel(p)), this.rel(p));
+    const text = readTextIfExists(p, () => this.rel(p));
+    return text === undefined ? undefined : parseResources(text, this.rel(p));
   }
 
   /** A target language's stored data for an article, as on disk (not reconciled). */
   readLocale(lang: Lang, slug: string): LocaleData {
     const data = emptyLocale();
     const rp = this.resourcesPath(lang, slug);
-    if (existsSync(rp)) data.resources = parseResources(readText(rp, this.rel(rp)), this.rel(rp));
+    const resources = readTextIfExists(rp, () => this.rel(rp));
+    if (resources !== undefined) data.resources = parseResources(resources, this.rel(rp));
     const sp = this.statePath(lang, slug);
-    if (existsSync(sp)) Object.assign(data, parseState(readText(sp, this.rel(sp)), this.rel(sp)));
+    const state = readTextIfExists(sp, () => this.rel(sp));
+    if (state !== undefined) Object.assign(data, parseState(state, this.rel(sp)));
     return data;
   }
 

@@ -146,3 +146,41 @@ describe('decodeUtf8 / readText', () => {
     expect(inputErrorOf(() => readText(dir, 'source')).diagnostics[0]!.message).toMatch(/folder/);
   });
 });
+
+describe('FileTransaction past its memory budget', () => {
+  it('spills contents to hidden temporary files, commits them all, and skips unchanged ones', () => {
+    const same = join(dir, 'same.txt');
+    writeFileSync(same, 'x'.repeat(20));
+    const tx = new FileTransaction(10); // every content is over the budget
+    tx.write(join(dir, 'a', 'one.txt'), 'first version, over budget');
+    tx.write(join(dir, 'a', 'one.txt'), 'second version wins');
+    tx.write(same, 'x'.repeat(20));
+    tx.write(join(dir, 'two.txt'), 'two, over the budget too');
+    // Before commit: no target changed, only hidden temporary files exist.
+    expect(listAll(dir).filter((f) => !/(^|\/)\.[^/]+\.\d+\.tmp$/.test(f))).toEqual(['same.txt']);
+    expect(tx.changed()).toEqual([join(dir, 'a', 'one.txt'), join(dir, 'two.txt')]);
+    expect(tx.commit()).toEqual([join(dir, 'a', 'one.txt'), join(dir, 'two.txt')]);
+    expect(readFileSync(join(dir, 'a', 'one.txt'), 'utf8')).toBe('second version wins');
+    expect(listAll(dir)).toEqual([join('a', 'one.txt'), 'same.txt', 'two.txt']);
+  });
+
+  it('abort removes the temporary files and changes nothing', () => {
+    writeFileSync(join(dir, 'keep.txt'), 'original');
+    const tx = new FileTransaction(0);
+    tx.write(join(dir, 'keep.txt'), 'changed');
+    tx.write(join(dir, 'new.txt'), 'new');
+    tx.abort();
+    expect(tx.commit()).toEqual([]);
+    expect(listAll(dir)).toEqual(['keep.txt']);
+    expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('original');
+  });
+
+  it('when a rename target cannot be written, spilled temporary files are removed', () => {
+    writeFileSync(join(dir, 'blocker'), 'I am a file');
+    const tx = new FileTransaction(0);
+    tx.write(join(dir, 'ok.txt'), 'fine');
+    expect(() => tx.write(join(dir, 'blocker', 'c.txt'), 'never')).toThrow();
+    tx.abort();
+    expect(listAll(dir)).toEqual(['blocker']);
+  });
+});

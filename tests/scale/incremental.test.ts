@@ -87,3 +87,39 @@ describe('incremental', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('status from cached source profiles', () => {
+  it('after translations change (as after an import) and after a source edit, equals a status that reads everything', () => {
+    const dir = corpus();
+    expect(tessera(['--root', dir, 'segment']).code).toBe(0);
+    // segment leaves a profile per article for status.
+    const profiles = JSON.parse(readFileSync(join(dir, 'out/.cache/status-source.json'), 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(profiles.entries)).toHaveLength(N);
+    const status = (force: boolean): string => {
+      const r = tessera(['--root', dir, ...(force ? ['--force'] : []), 'status', '--json', '--details']);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const cold = status(false);
+    expect(status(true)).toBe(cold);
+    // Translations arrive for two articles, in Italian and Arabic, as an import would write them.
+    const slugs = readdirSync(join(dir, 'source')).sort().map((f) => f.replace(/\.md$/, ''));
+    for (const [slug, lang, state] of [[slugs[0]!, 'it', 'reviewed'], [slugs[5]!, 'ar', 'translated']] as const) {
+      const en = JSON.parse(readFileSync(join(dir, 'locales/en', `${slug}.json`), 'utf8')) as Record<string, string>;
+      const ids = Object.keys(en).slice(0, 3);
+      mkdirSync(join(dir, 'locales', lang), { recursive: true });
+      writeFileSync(join(dir, 'locales', lang, `${slug}.json`), JSON.stringify(Object.fromEntries(ids.map((id) => [id, `[${lang}] ${en[id]}`]))));
+      writeFileSync(join(dir, 'locales', lang, `${slug}.state.json`), JSON.stringify({ format: 'tessera-state/1', segments: Object.fromEntries(ids.map((id) => [id, { state, provenance: 'human' }])) }));
+    }
+    const afterImport = status(false);
+    expect(afterImport).not.toBe(cold);
+    expect(status(true)).toBe(afterImport);
+    // An article edited but not segmented again: its profile no longer applies.
+    const p = join(dir, 'source', `${slugs[0]}.md`);
+    writeFileSync(p, readFileSync(p, 'utf8').replace(/\n\n([^\n]+)\n$/, '\n\nA new closing sentence was added.\n'));
+    const edited = status(false);
+    expect(edited).not.toBe(afterImport);
+    expect(status(true)).toBe(edited);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

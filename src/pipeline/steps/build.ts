@@ -147,7 +147,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   // Incremental (io/cache.ts): an edition whose inputs and files are as the last build left
   // them is not set again. The key holds everything that shapes an edition.
   type Cached = Omit<EditionOutcome, 'status' | 'changed'>;
-  const cache = project.stepCache<Cached>('build', { formats, policy, out: project.rel(outDir) });
+  const cache = project.stepCache<Cached>('build', { formats, policy, out: project.rel(outDir) }, { namedFiles: true });
   const inputsOf = (path: string, lang: Lang): string[] => {
     const slug = slugOf(path);
     const own = lang === SOURCE_LANG ? [] : [project.resourcesPath(lang, slug), project.statePath(lang, slug)];
@@ -155,7 +155,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   };
   const hits = new Map<string, Cached>();
   for (const path of sources) for (const lang of langs) {
-    const hit = cache.get(`${slugOf(path)}/${lang}`);
+    const hit = cache.get(`${slugOf(path)}/${lang}`, inputsOf(path, lang));
     if (hit) hits.set(`${slugOf(path)}/${lang}`, hit);
   }
   const progress = startProgress(ctx, 'build', sources.length);

@@ -5,6 +5,7 @@
  * translation kept as a suggestion). The article's structure is the source Markdown itself:
  * Tessera re-parses it on every run (it is the skeleton), so nothing else needs storing.
  */
+import { sourceProfile } from '../../core/status.js';
 import { TARGET_LANGS } from '../../core/types.js';
 import { FileTransaction } from '../../io/fs.js';
 import { startProgress, type StepContext, type StepResult } from '../context.js';
@@ -26,39 +27,41 @@ export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}
   if (files.length === 0) project.loadArticles([]); // "source/ holds no articles"
   // Incremental: an article whose source and locale files are as the last run left them has
   // nothing to do (io/cache.ts).
-  const cache = project.stepCache<number>('segment', TARGET_LANGS);
+  const cache = project.stepCache<number>('segment', TARGET_LANGS, { namedFiles: true });
+  const inputsOf = (path: string, slug: string): string[] => [path, project.resourcesPath('en', slug), ...TARGET_LANGS.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
   const tx = new FileTransaction();
-  const done: { slug: string; inputs: string[] }[] = [];
   let segments = 0;
   const progress = startProgress(ctx, 'segment', files.length);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
   const hits = new Map<string, number>();
   for (const path of files) {
-    const hit = cache.get(slugOf(path));
+    const hit = cache.get(slugOf(path), inputsOf(path, slugOf(path)));
     if (hit !== undefined) {
       hits.set(path, hit);
       progress.tick();
     }
   }
-  // The articles that changed are parsed on every core at once.
-  await project.preload(files.filter((f) => !hits.has(f)), () => progress.tick());
-  for (const path of files) {
-    const slug = slugOf(path);
-    const hit = hits.get(path);
-    if (hit !== undefined) {
-      segments += hit;
-      continue;
-    }
-    const a = project.loadArticleFile(path);
-    for (const lang of TARGET_LANGS) project.stageLocale(tx, lang, a.slug, project.locale(a, lang));
-    project.stageEnglish(tx, a);
-    segments += a.doc.segments.length;
-    done.push({ slug, inputs: [path, project.resourcesPath('en', slug), ...TARGET_LANGS.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])] });
-    cache.set(slug, done.at(-1)!.inputs, a.doc.segments.length);
-  }
+  // The articles that changed are parsed on every core, a batch at a time. Each one's status
+  // profile is kept for `status` (core/status.ts): segmenting already holds what it needs.
+  const profiles = project.profileCache();
+  await project.forEachArticle(
+    files.filter((f) => !hits.has(f)),
+    (a) => {
+      const path = project.abs(a.file);
+      const slug = a.slug;
+      for (const lang of TARGET_LANGS) project.stageLocale(tx, lang, slug, project.locale(a, lang));
+      project.stageEnglish(tx, a);
+      cache.set(slug, inputsOf(path, slug), a.doc.segments.length);
+      segments += a.doc.segments.length;
+      profiles.set(slug, project.profileFiles(slug), sourceProfile(a.doc));
+    },
+    () => progress.tick(),
+  );
+  for (const path of files) segments += hits.get(path) ?? 0;
   progress.done();
   const written = tx.commit().map((p) => project.rel(p));
   cache.save();
+  profiles.save();
   if (!output.quiet) {
     const skipped = cache.hits ? `, ${cache.hits} unchanged` : '';
     output.err(`segment: ${files.length} article(s)${skipped}, ${segments} segments; ${written.length} file(s) updated${list(written)}\n`);

@@ -5,7 +5,8 @@
  * in a language: `90` for every language, `ar=80` for one, or both (`90,ar=80`).
  */
 import { inputError } from '../../core/errors.js';
-import { articleStatus, combineStatus, type ArticleStatus, type Cell, type StatusReport } from '../../core/status.js';
+import { reconcile } from '../../core/reconcile.js';
+import { articleStatus, combineStatus, hasWorkLeft, profileSegments, profileStatus, sourceProfile, type ArticleStatus, type Cell, type PackedRow, type StatusReport, packRow, unpackRow } from '../../core/status.js';
 import { isLang, type Lang } from '../../core/types.js';
 import { formatPercent, statusDetails, statusHtml, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
 import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
@@ -69,37 +70,78 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
 }
 
 /**
- * The report. Incremental: an article whose source and locale files are unchanged since the
- * last run reuses its row from the cache without being read (see io/cache.ts).
+ * The report. Incremental at two levels (io/cache.ts):
+ *  - an article whose source and locale files are unchanged since the last run reuses its row
+ *    without reading anything;
+ *  - an article whose source and English resources are unchanged (only translations moved,
+ *    as after an import) is counted from its cached source profile (core/status.ts) and its
+ *    locale files, without reading or parsing the article.
+ * Only articles edited since their last `segment` are parsed, a batch at a time.
  */
 export async function statusReport(ctx: StepContext, options: StatusOptions = {}): Promise<StatusReport> {
   const { project } = ctx;
   const langs = parseLangs(options.lang);
+  const details = options.details ?? false;
   const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
   if (files.length === 0) project.loadArticles([]); // the same "no articles" error as elsewhere
-  const cache = project.stepCache<ArticleStatus>('status', { langs });
+  const rows = project.stepCache<PackedRow>('status', { langs }, { namedFiles: true });
+  const profiles = project.profileCache();
   const progress = startProgress(ctx, 'status', files.length);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
-  const hits = new Map<string, ArticleStatus>();
+  const inputsOf = (path: string, slug: string): string[] => [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
+  const parts = new Map<string, ArticleStatus>();
+  const toParse: string[] = [];
   for (const path of files) {
-    const hit = cache.get(slugOf(path));
-    if (hit) hits.set(path, hit);
-  }
-  for (let i = 0; i < hits.size; i++) progress.tick();
-  await project.preload(files.filter((f) => !hits.has(f)), () => progress.tick());
-  const parts = files.map((path) => {
     const slug = slugOf(path);
-    const inputs = [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
-    const hit = hits.get(path);
-    if (hit) return hit;
-    const article = project.loadArticleFile(path);
-    const result = articleStatus(article.doc, langs, (lang) => project.locale(article, lang));
-    cache.set(slug, inputs, result);
-    return result;
-  });
+    const packed = rows.get(slug, inputsOf(path, slug));
+    const row = packed && unpackRow(slug, packed);
+    if (row && !(details && hasWorkLeft(row))) {
+      parts.set(path, { row, remaining: [] });
+      progress.tick();
+      continue;
+    }
+    const profile = profiles.get(slug, project.profileFiles(slug));
+    if (!profile) {
+      toParse.push(path);
+      continue;
+    }
+    // A profile exists only while the English resources match the article, so there are no
+    // edits to pair: reconcile without them gives the same states (it differs only in the
+    // retired translations, which status does not count).
+    const segments = { segments: profileSegments(profile) };
+    const sources = details ? project.readPreviousEnglish(slug) : undefined;
+    const result = profileStatus(slug, profile, langs, (lang) => reconcile(segments, undefined, project.readLocale(lang, slug)), sources);
+    rows.set(slug, inputsOf(path, slug), packRow(result.row));
+    parts.set(path, result);
+    progress.tick();
+  }
+  await project.forEachArticle(
+    toParse,
+    (article) => {
+      const result = articleStatus(article.doc, langs, (lang) => project.locale(article, lang));
+      rows.set(article.slug, inputsOf(project.abs(article.file), article.slug), packRow(result.row));
+      parts.set(project.abs(article.file), details ? result : { row: result.row, remaining: [] });
+      // The profile is only good while the English resources match the article.
+      const previous = project.readPreviousEnglish(article.slug);
+      if (previous && sameIds(Object.keys(previous), article.doc.segments)) {
+        profiles.set(article.slug, project.profileFiles(article.slug), sourceProfile(article.doc));
+      }
+    },
+    () => progress.tick(),
+  );
   progress.done();
-  cache.save();
-  return combineStatus(parts, langs, { details: options.details ?? false });
+  rows.save();
+  profiles.save();
+  return combineStatus(
+    files.map((f) => parts.get(f)!),
+    langs,
+    { details },
+  );
+}
+
+/** The English resources hold exactly the article's segments, in order. */
+export function sameIds(ids: readonly string[], segments: readonly { id: string }[]): boolean {
+  return ids.length === segments.length && segments.every((s, i) => s.id === ids[i]);
 }
 
 export interface GateFailure {
