@@ -34,6 +34,12 @@ export type InlinePart = string | InlineCode;
 const PROTECTED =
   /(?:https?:\/\/|www\.)[^\s<>"“”«»]+[^\s<>"“”«».,;:!?)\]}’']|pic\.twitter\.com\/[A-Za-z0-9]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}_@#])[@#][\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*/gu;
 
+/**
+ * What every match of PROTECTED contains (a scheme, "www.", "pic.twitter.com/", "@" or "#"):
+ * a plain search that lets most sentences skip the costly expression.
+ */
+const MAYBE_PROTECTED = /[@#]|https?:\/\/|www\.|pic\.twitter\.com\//;
+
 function protectedType(s: string): string {
   if (s.startsWith('@')) return 'handle';
   if (s.startsWith('#')) return 'hashtag';
@@ -53,6 +59,10 @@ export function encodeInline(text: string): InlinePart[] {
   let next = 1;
   const pushText = (s: string): void => {
     if (!s) return;
+    if (!MAYBE_PROTECTED.test(s)) {
+      parts.push(s);
+      return;
+    }
     let at = 0;
     for (const m of s.matchAll(PROTECTED)) {
       if (m.index! > at) parts.push(s.slice(at, m.index));

@@ -28,9 +28,13 @@ function bar(percent: number, width = 10): string {
 const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
 /** "99.3%" / "99,3 %" / "99,3%": the interface language's percent format, Latin digits. */
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatPercent(p: number, lang: UiLang = 'en'): string {
   const locale = lang === 'ar' ? 'ar-u-nu-latn' : lang;
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(p / 100);
+  let f = percentFormats.get(locale);
+  if (!f) percentFormats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+  return f.format(p / 100);
 }
 
 /** Display width: one column per code point (no wide characters in our labels). */

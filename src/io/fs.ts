@@ -6,7 +6,7 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { inputError } from '../core/errors.js';
 
@@ -26,6 +26,9 @@ export function readText(path: string, label = path): string {
 /** The file's text, or undefined when there is no such file (one system call, not two). */
 export function readTextIfExists(path: string, label: string | (() => string) = path): string | undefined {
   const name = (): string => (typeof label === 'string' ? label : label());
+  // A stat first: a missing file is common (a language not started yet), and a thrown ENOENT
+  // costs several times the stat.
+  if (!statSync(path, { throwIfNoEntry: false })) return undefined;
   let buf: Buffer;
   try {
     buf = readFileSync(path);
@@ -72,11 +75,14 @@ function firstInvalidUtf8(buf: Buffer): number {
 const pending = new Set<string>();
 let exitHook = false;
 
-function contentOnDisk(path: string): string | undefined {
+/** Whether `path` holds exactly `content`: a stat settles most cases without reading. */
+function sameOnDisk(path: string, content: string): boolean {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st || !st.isFile() || st.size !== Buffer.byteLength(content, 'utf8')) return false;
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8') === content;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -109,7 +115,7 @@ export class FileTransaction {
       return;
     }
     // Spilled contents are compared with the disk now: an unchanged file costs no write.
-    if (contentOnDisk(path) === content) return;
+    if (sameOnDisk(path, content)) return;
     mkdirSync(dirname(path), { recursive: true });
     const tmp = tempPath(path);
     if (!exitHook) {
@@ -140,7 +146,7 @@ export class FileTransaction {
   /** Paths whose content differs from the disk (or that do not exist yet). */
   changed(): string[] {
     const out = [...this.spilled.keys()];
-    for (const [path, content] of this.staged) if (contentOnDisk(path) !== content) out.push(path);
+    for (const [path, content] of this.staged) if (!sameOnDisk(path, content)) out.push(path);
     return out.sort();
   }
 

@@ -219,6 +219,43 @@ export class Project {
     return `${this.sourceDir}${sep}${slug}.md`;
   }
 
+  /**
+   * Slugs of the articles (all shards) that have files in locales/<lang>/, sorted: the only
+   * ones that can hold translations. One directory listing instead of a look per article.
+   */
+  slugsWithLocale(lang: Lang): string[] {
+    let names: string[];
+    try {
+      names = readdirSync(join(this.localesDir, lang));
+    } catch {
+      return [];
+    }
+    const slugs = new Set<string>();
+    for (const n of names) {
+      if (n.startsWith('.') || !n.endsWith('.json')) continue;
+      slugs.add(n.replace(/(\.state)?\.json$/, ''));
+    }
+    return [...slugs].filter((slug) => existsSync(this.sourcePath(slug))).sort();
+  }
+
+  /**
+   * An article's segments without parsing it: ids and whether they are translated from its
+   * status profile, sentences from its English resources — available while both still match
+   * the article (the profile is only valid then); undefined otherwise.
+   */
+  segmentsView(slug: string): { article: { meta: { slug: string }; segments: { id: string; source: string; translate: boolean }[] }; previous: Record<string, string> } | undefined {
+    if (!this.profiles) this.profiles = this.profileCache();
+    const profile = this.profiles.get(slug, this.profileFiles(slug));
+    if (!profile) return undefined;
+    const previous = this.readPreviousEnglish(slug);
+    if (!previous) return undefined;
+    const skip = new Set(profile.skip);
+    const segments = profile.ids.map((id, i) => ({ id, source: previous[id] ?? '', translate: !skip.has(i) }));
+    return { article: { meta: { slug }, segments }, previous };
+  }
+
+  private profiles: StepCache<SourceProfile> | undefined;
+
   /** The English sentences as `segment` last wrote them, or undefined. */
   readPreviousEnglish(slug: string): Record<string, string> | undefined {
     const p = this.resourcesPath(SOURCE_LANG, slug);

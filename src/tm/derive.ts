@@ -6,10 +6,16 @@
  * Pseudo-translations never feed the memory: they are test text, not translations.
  */
 import type { LocaleData } from '../core/reconcile.js';
-import { isTranslated, type Doc } from '../core/types.js';
+import { isTranslated } from '../core/types.js';
 import type { TmEntry, TmState } from './memory.js';
 
-export function entriesFromLocale(doc: Doc, data: LocaleData): TmEntry[] {
+/** What deriving needs of an article: its slug and its segments (a Doc, or a lighter view). */
+export interface ArticleSegments {
+  meta: { slug: string };
+  segments: readonly { id: string; source: string; translate: boolean }[];
+}
+
+export function entriesFromLocale(doc: ArticleSegments, data: LocaleData): TmEntry[] {
   const slug = doc.meta.slug;
   const out: TmEntry[] = [];
   const add = (source: string | undefined, target: string | undefined, state: TmState): void => {

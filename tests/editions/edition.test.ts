@@ -12,7 +12,7 @@ import { FSI, LRI, PDI, stripBidiControls } from '../../src/formats/bidi.js';
 import { datelinePrefix, editionSentence, renderHtml, renderMarkdown, renderText, type EditionInput } from '../../src/formats/edition.js';
 import { parseArticle } from '../../src/formats/article.js';
 import { Project } from '../../src/io/project.js';
-import { editionInput } from '../../src/pipeline/steps/build.js';
+import { editionInput, withArticleI18n } from '../../src/pipeline/steps/build.js';
 
 const ROOT = process.cwd();
 const project = new Project(ROOT);
@@ -33,7 +33,7 @@ function localeData(lang: Lang): LocaleData {
   }
   return { resources: out, units: {}, retired: {} };
 }
-const input = (lang: Lang): EditionInput => editionInput(article, lang, lang === 'en' ? undefined : localeData(lang));
+const input = (lang: Lang): EditionInput => withArticleI18n(article, lang, lang === 'en' ? undefined : localeData(lang), (t, exists, dir) => editionInput(article, lang, t, exists, dir));
 const show = (s: string): string => s.replaceAll('\u00a0', '⍽').replaceAll('\u202f', '·').replaceAll(FSI, '⟦').replaceAll(LRI, '⟪').replaceAll(PDI, '⟧');
 
 /** An input with some sentences replaced, to test what the bundled translations do not show. */

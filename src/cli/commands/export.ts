@@ -25,8 +25,8 @@ export function exportCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
         .option('prefill', { type: 'boolean', default: false, describe: 'copy the source into empty targets (OmegaT 3.x translates the text inside <target>)' })
         .example('$0 export --lang it,ar,fr', 'segments still to translate, XLIFF 1.2, in out/xliff/')
         .example('$0 export --lang ar --format xliff20 --all --out /tmp/xlf', 'every Arabic segment as XLIFF 2.0') as never,
-    handler: (args) => {
-      const r = exportStep(context(args), { articles: args.articles, lang: args.lang, format: args.format, out: args.out, all: args.all, prefill: args.prefill });
+    handler: async (args) => {
+      const r = await exportStep(context(args), { articles: args.articles, lang: args.lang, format: args.format, out: args.out, all: args.all, prefill: args.prefill });
       if (!r.ok) exit.code = 1;
     },
   };

@@ -15,14 +15,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type TFunction } from 'i18next';
 import { InputError, inputError } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import { assessEdition, describeBlockReason, parseStalePolicy, policyFor, type BlockReason, type EditionAssessment, type LangPolicy, type PublishPolicy, type SetCounts } from '../../core/policy.js';
 import { segmentSizes } from '../../core/status.js';
 import { LANGS, SOURCE_LANG, isPseudoLang, type Lang } from '../../core/types.js';
 import { markPseudoEdition, pseudoDir } from '../../pseudo/edition.js';
-import type { LocaleData } from '../../core/reconcile.js';
+import { reconcile, type LocaleData } from '../../core/reconcile.js';
 import { formatPercent } from '../../formats/status.js';
 import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../../formats/edition.js';
 import { createUi } from '../../i18n/index.js';
@@ -52,15 +52,22 @@ export interface BuildOptions {
   json?: boolean;
 }
 
-function articleI18n(article: Article, lang: Lang, data: LocaleData | undefined): i18n {
-  const en: Record<string, string> = {};
-  for (const s of article.doc.segments) en[s.id] = s.source;
-  const inst = i18next.createInstance();
+/**
+ * One i18next instance per edition language, for a whole build: each article is one namespace,
+ * added for its edition and removed after it (i18next's way with many namespaces; creating an
+ * instance per edition cost more than setting the edition). Sentences are resources, never
+ * templates.
+ */
+const instances = new Map<Lang, i18n>();
+
+function languageI18n(lang: Lang): i18n {
+  let inst = instances.get(lang);
+  if (inst) return inst;
+  inst = i18next.createInstance();
   void inst.init({
     lng: lang,
     fallbackLng: SOURCE_LANG,
-    ns: [article.slug],
-    defaultNS: article.slug,
+    ns: [],
     // Segment ids hold no separators, and sentences are text, not templates.
     keySeparator: false,
     nsSeparator: false,
@@ -69,30 +76,62 @@ function articleI18n(article: Article, lang: Lang, data: LocaleData | undefined)
     // Without it i18next looks 'qps-ploc' up as 'qps-Ploc' and every sentence falls back.
     lowerCaseLng: true,
     initAsync: false,
-    resources: { [SOURCE_LANG]: { [article.slug]: en }, ...(data && lang !== SOURCE_LANG ? { [lang]: { [article.slug]: data.resources } } : {}) },
+    resources: {},
   });
+  instances.set(lang, inst);
   return inst;
 }
 
-export function editionInput(article: Article, lang: Lang, data: LocaleData | undefined): EditionInput {
-  const t = articleI18n(article, lang, data);
+/**
+ * Runs `fn` with the article's namespace loaded in its language's instance (English, and the
+ * translations when `data` is given), and unloads it after.
+ */
+export function withArticleI18n<T>(article: Article, lang: Lang, data: LocaleData | undefined, fn: (t: TFunction, exists: (id: string) => boolean, dir: 'ltr' | 'rtl') => T): T {
+  const inst = languageI18n(lang);
+  const ns = article.slug;
+  const en: Record<string, string> = {};
+  for (const s of article.doc.segments) en[s.id] = s.source;
+  const own = data !== undefined && lang !== SOURCE_LANG;
+  inst.addResourceBundle(SOURCE_LANG, ns, en);
+  if (own) inst.addResourceBundle(lang, ns, data.resources);
+  try {
+    const t = inst.getFixedT(lang, ns);
+    const exists = (id: string): boolean => lang === SOURCE_LANG || inst.exists(id, { lng: lang, ns, fallbackLng: [] as string[] });
+    return fn(t, exists, inst.dir(lang) === 'rtl' ? 'rtl' : 'ltr');
+  } finally {
+    inst.removeResourceBundle(SOURCE_LANG, ns);
+    if (own) inst.removeResourceBundle(lang, ns);
+  }
+}
+
+/**
+ * What the renderers need for one edition, read through i18next inside `withArticleI18n`: every
+ * sentence is looked up there and then, so the input stays good after the namespace is gone.
+ */
+export function editionInput(article: Article, lang: Lang, t: TFunction, translated: (id: string) => boolean, dir: 'ltr' | 'rtl'): EditionInput {
   const ui = createUi(lang);
-  const translated = (id: string): boolean => lang === SOURCE_LANG || t.exists(id, { lng: lang, fallbackLng: [] as string[] });
+  // skipInterpolation: a sentence such as "{{x}}" or "$t(y)" is text, never a template.
+  const texts = new Map(article.doc.segments.map((s) => [s.id, { text: t(s.id, { skipInterpolation: true }), fallback: !translated(s.id) }]));
   // The published date in the edition's calendar format; the pattern (and, for Arabic, the
   // digits) is chrome in src/i18n/<lang>.json.
   const date = ui.t('edition.date', { date: new Date(`${article.doc.meta.date}T12:00:00Z`) });
   const input: EditionInput = {
     doc: article.doc,
     lang,
-    dir: pseudoDir(lang) ?? (t.dir(lang) === 'rtl' ? 'rtl' : 'ltr'),
-    // skipInterpolation: a sentence such as "{{x}}" or "$t(y)" is text, never a template.
-    text: (id) => ({ text: t.t(id, { skipInterpolation: true }), fallback: !translated(id) }),
+    dir: pseudoDir(lang) ?? dir,
+    text: (id) => texts.get(id) ?? { text: '', fallback: true },
     chrome: { date },
   };
   if (lang !== article.doc.meta.lang) {
     input.chrome.translatedFrom = ui.t('edition.translatedFrom', { language: ui.t(`language.${article.doc.meta.lang}`) });
   }
   return input;
+}
+
+/** The edition in each format. */
+export function renderEditions(article: Article, lang: Lang, data: LocaleData | undefined, formats: readonly string[]): string[] {
+  const input = withArticleI18n(article, lang, data, (t, exists, dir) => editionInput(article, lang, t, exists, dir));
+  return formats.map((f) => (f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input)));
 }
 
 /** What became of one edition. */
@@ -161,45 +200,39 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   const progress = startProgress(ctx, 'build', sources.length);
   const needed = sources.filter((p) => langs.some((l) => !hits.has(`${slugOf(p)}/${l}`)));
   for (let i = 0; i < sources.length - needed.length; i++) progress.tick();
-  await project.preload(needed);
   const tx = new FileTransaction();
-  const pending: Cached[] = [];
+  const built = new Map<string, Cached>();
   const fresh: { key: string; inputs: string[]; entry: Cached }[] = [];
-  for (const path of sources) {
-    const slug = slugOf(path);
-    if (!needed.includes(path)) {
-      for (const lang of langs) pending.push(hits.get(`${slug}/${lang}`)!);
-      continue;
-    }
-    progress.tick();
-    const a = project.loadArticleFile(path);
-    const sizes = segmentSizes(a.doc);
-    for (const lang of langs) {
-      const hit = hits.get(`${slug}/${lang}`);
-      if (hit) {
-        pending.push(hit);
-        continue;
-      }
-      const data = lang === SOURCE_LANG ? undefined : project.locale(a, lang);
-      const assessment = assessEdition(a.doc, lang, data, policyFor(policy, lang), sizes);
-      const paths = formats.map((f) => join(outDir, lang, `${a.slug}.${f}`));
-      const files = paths.map((p) => project.rel(p));
-      let entry: Cached;
-      if (assessment.blocked.length > 0) {
-        entry = { article: a.slug, lang, assessment, files, kept: paths.filter((p) => existsSync(p)).map((p) => project.rel(p)) };
-      } else {
-        const input = editionInput(a, lang, data && { ...data, resources: assessment.resources });
-        for (const [i, f] of formats.entries()) {
-          const content = f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input);
-          tx.write(paths[i]!, isPseudoLang(lang) ? markPseudoEdition(content, f, lang) : content);
+  // Articles a batch at a time (Project.forEachArticle): memory holds a batch, not the corpus.
+  await project.forEachArticle(
+    needed,
+    (a) => {
+      const path = project.abs(a.file);
+      const sizes = segmentSizes(a.doc);
+      const previous = project.readPreviousEnglish(a.slug);
+      for (const lang of langs) {
+        const key = `${a.slug}/${lang}`;
+        if (hits.has(key)) continue;
+        const data = lang === SOURCE_LANG ? undefined : reconcile(a.doc, previous, project.readLocale(lang, a.slug));
+        const assessment = assessEdition(a.doc, lang, data, policyFor(policy, lang), sizes);
+        const paths = formats.map((f) => join(outDir, lang, `${a.slug}.${f}`));
+        const files = paths.map((p) => project.rel(p));
+        let kept: string[] = [];
+        if (assessment.blocked.length > 0) kept = paths.filter((p) => existsSync(p)).map((p) => project.rel(p));
+        else {
+          const contents = renderEditions(a, lang, data && { ...data, resources: assessment.resources }, formats);
+          for (const [i, f] of formats.entries()) tx.write(paths[i]!, isPseudoLang(lang) ? markPseudoEdition(contents[i]!, f, lang) : contents[i]!);
         }
-        entry = { article: a.slug, lang, assessment, files, kept: [] };
+        // The cache and the report keep the verdict and counts, not the edition's text.
+        const entry: Cached = { article: a.slug, lang, assessment: { ...assessment, resources: {} }, files, kept };
+        built.set(key, entry);
+        fresh.push({ key, inputs: inputsOf(path, lang), entry });
       }
-      pending.push(entry);
-      // The cache keeps the verdict and counts, not the edition's text.
-      fresh.push({ key: `${slug}/${lang}`, inputs: inputsOf(path, lang), entry: { ...entry, assessment: { ...assessment, resources: {} } } });
-    }
-  }
+    },
+    () => progress.tick(),
+  );
+  const pending: Cached[] = [];
+  for (const path of sources) for (const lang of langs) pending.push(hits.get(`${slugOf(path)}/${lang}`) ?? built.get(`${slugOf(path)}/${lang}`)!);
   progress.done();
   const written = tx.commit().map((p) => project.rel(p));
   for (const f of fresh) cache.set(f.key, f.inputs, f.entry);

@@ -4,18 +4,21 @@
  * that give the translator context: where the sentence sits, its neighbours, and for a stale
  * segment the previous source and translation.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import createjs from 'xliff/createjs';
 import { inputError } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
-import type { LocaleData } from '../../core/reconcile.js';
+import { reconcile, type LocaleData } from '../../core/reconcile.js';
 import type { ExchangeFile, ExchangeUnit } from '../../formats/xliff/model.js';
 import { writeXliff12 } from '../../formats/xliff/write12.js';
 import { writeXliff20 } from '../../formats/xliff/write20.js';
 import { FileTransaction } from '../../io/fs.js';
-import { parseLangs } from '../../io/project.js';
+import { fingerprint } from '../../io/cache.js';
+import { parseLangs, type Project } from '../../io/project.js';
 import { leverage } from '../../tm/leverage.js';
-import type { StepContext, StepResult } from '../context.js';
+import { startProgress, type StepContext, type StepResult } from '../context.js';
 import { memoryIndexes } from './tm.js';
 
 export const EXPORT_FORMATS = ['xliff12', 'xliff20', 'xliff21'] as const;
@@ -106,7 +109,40 @@ export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolea
   };
 }
 
-export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepResult {
+/** What an export of one article in one language came to (kept in the step's cache). */
+interface ExportedFile {
+  /** The memory it was matched against (see tmDigest); '' without memory. */
+  tm: string;
+  units: number;
+  exact: number;
+  fuzzy: number;
+}
+
+/**
+ * A digest of everything the memory of `lang` is made of: the files in locales/<lang>/ (the
+ * memory file and every article's translations and states), by name, size and time. An export
+ * made against the same digest would find the same matches.
+ */
+function tmDigest(project: Project, lang: Lang): string {
+  const dir = join(project.localesDir, lang);
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    // no translations yet
+  }
+  const h = createHash('sha256');
+  for (const n of names) h.update(`${n}\0${fingerprint(join(dir, n))}\n`);
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Writes the files. Incremental (io/cache.ts): a file whose article, English resources,
+ * translations, output and memory are as the last export left them is not made again.
+ * Articles are read a batch at a time (Project.forEachArticle), and files past a budget are
+ * staged on disk (FileTransaction), so memory stays flat at any corpus size.
+ */
+export async function exportStep(ctx: StepContext, options: ExportOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
   const format = (options.format ?? 'xliff12') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
@@ -115,34 +151,75 @@ export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepR
   if (options.prefill && format !== 'xliff12') throw inputError('--prefill applies to XLIFF 1.2 only', {}, 'use --format xliff12', 'usage');
   const langs = parseLangs(options.lang);
   const outDir = project.abs(options.out ?? 'out/xliff');
-  const articles = project.loadArticles(options.articles ?? []);
-  const tx = new FileTransaction();
-  const summary: string[] = [];
-  const memory = options.tm === false ? undefined : memoryIndexes(project);
-  let files = 0;
-  for (const a of articles) {
+  const paths = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
+  if (paths.length === 0) project.loadArticles([]); // "source/ holds no articles"
+  const useTm = options.tm !== false;
+  const memory = useTm ? memoryIndexes(project) : undefined;
+  const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l) : '']));
+  const cache = project.stepCache<ExportedFile>('export', { format, prefill: options.prefill ?? false, all: options.all ?? false, out: project.rel(outDir) }, { namedFiles: true });
+  const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  const fileOf = (lang: Lang, slug: string): string => join(outDir, lang, `${slug}.xlf`);
+  const inputsOf = (path: string, lang: Lang, slug: string): string[] => [path, project.resourcesPath('en', slug), project.resourcesPath(lang, slug), project.statePath(lang, slug), fileOf(lang, slug)];
+  const results = new Map<string, ExportedFile>();
+  const todo: string[] = [];
+  for (const path of paths) {
+    const slug = slugOf(path);
+    let all = true;
     for (const lang of langs) {
-      const data = project.locale(a, lang);
-      let file = exchangeFile(a.doc, lang, data, options.all ?? false);
-      const path = join(outDir, lang, `${a.slug}.xlf`);
-      if (file.units.length === 0) {
-        summary.push(`  ${a.slug} (${lang}): nothing to translate`);
-        continue;
-      }
-      let leveraged = '';
-      if (memory) {
-        const tm = leverage(file, memory(lang), data);
-        file = tm.file;
-        const { exact, fuzzy } = tm.report;
-        if (exact || fuzzy) leveraged = `; memory: ${exact} pre-filled (exact), ${fuzzy} with fuzzy matches`;
-      }
-      const xml = format === 'xliff12' ? writeXliff12(file, { prefill: options.prefill ?? false }) : writeXliff20(file, format === 'xliff21' ? '2.1' : '2.0');
-      tx.write(path, xml);
-      files++;
-      summary.push(`  ${project.rel(path)}: ${file.units.length} unit(s)${leveraged}`);
+      const hit = cache.get(`${slug}/${lang}`, inputsOf(path, lang, slug));
+      if (hit && hit.tm === digests.get(lang)) results.set(`${slug}/${lang}`, hit);
+      else all = false;
     }
+    if (!all) todo.push(path);
   }
+  const tx = new FileTransaction();
+  const progress = startProgress(ctx, 'export', todo.length);
+  await project.forEachArticle(
+    todo,
+    (a) => {
+      const previous = project.readPreviousEnglish(a.slug);
+      for (const lang of langs) {
+        const key = `${a.slug}/${lang}`;
+        if (results.has(key)) continue;
+        const data = reconcile(a.doc, previous, project.readLocale(lang, a.slug));
+        let file = exchangeFile(a.doc, lang, data, options.all ?? false);
+        const result: ExportedFile = { tm: digests.get(lang)!, units: file.units.length, exact: 0, fuzzy: 0 };
+        if (file.units.length > 0) {
+          const index = memory?.(lang);
+          if (index && index.entries.length > 0) {
+            const tm = leverage(file, index, data);
+            file = tm.file;
+            result.exact = tm.report.exact;
+            result.fuzzy = tm.report.fuzzy;
+          }
+          tx.write(fileOf(lang, a.slug), format === 'xliff12' ? writeXliff12(file, { prefill: options.prefill ?? false }) : writeXliff20(file, format === 'xliff21' ? '2.1' : '2.0'));
+        }
+        results.set(key, result);
+        cache.set(key, inputsOf(project.abs(a.file), lang, a.slug), result);
+      }
+    },
+    () => progress.tick(),
+  );
+  progress.done();
   const written = tx.commit().map((p) => project.rel(p));
-  if (!output.quiet) output.err(`export: ${files} file(s) (${format}), ${written.length} changed\n${summary.join('\n')}\n`);
+  cache.save();
+  if (!output.quiet) {
+    let files = 0;
+    const summary: string[] = [];
+    for (const path of paths) {
+      for (const lang of langs) {
+        const slug = slugOf(path);
+        const r = results.get(`${slug}/${lang}`)!;
+        if (r.units === 0) {
+          summary.push(`  ${slug} (${lang}): nothing to translate`);
+          continue;
+        }
+        files++;
+        const leveraged = r.exact || r.fuzzy ? `; memory: ${r.exact} pre-filled (exact), ${r.fuzzy} with fuzzy matches` : '';
+        summary.push(`  ${project.rel(fileOf(lang, slug))}: ${r.units} unit(s)${leveraged}`);
+      }
+    }
+    output.err(`export: ${files} file(s) (${format}), ${written.length} changed\n${summary.join('\n')}\n`);
+  }
   return { ok: true, written };
 }

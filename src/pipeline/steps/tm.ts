@@ -21,6 +21,7 @@ import { SOURCE_LANG, TARGET_LANGS, type Diagnostic, type Lang } from '../../cor
 import { FileTransaction, readText } from '../../io/fs.js';
 import { parseLangs, type Article, type Project } from '../../io/project.js';
 import { entriesFromLocale } from '../../tm/derive.js';
+import { reconcile } from '../../core/reconcile.js';
 import { parseMemory, serializeMemory, TM_FILE } from '../../tm/file.js';
 import { TmIndex } from '../../tm/lookup.js';
 import { countNew, mergeEntries, type TmEntry } from '../../tm/memory.js';
@@ -46,9 +47,23 @@ export function storedMemory(project: Project, lang: Lang): TmEntry[] {
   return parseMemory(readText(path, project.rel(path)), project.rel(path), { source: SOURCE_LANG, target: lang });
 }
 
-/** What locales/ holds now, as entries. */
-export function derivedMemory(project: Project, lang: Lang, articles: readonly Article[] = allArticles(project)): TmEntry[] {
-  return articles.flatMap((a) => entriesFromLocale(a.doc, project.locale(a, lang)));
+/**
+ * What locales/ holds now, as entries. Only articles with files in locales/<lang>/ can hold
+ * any, so only those are read; each is seen through its status profile and English resources
+ * when they still match the article (io/project.ts `segmentsView`), without parsing it.
+ */
+export function derivedMemory(project: Project, lang: Lang, articles?: readonly Article[]): TmEntry[] {
+  if (articles) return articles.flatMap((a) => entriesFromLocale(a.doc, project.locale(a, lang)));
+  const out: TmEntry[] = [];
+  for (const slug of project.slugsWithLocale(lang)) {
+    const view = project.segmentsView(slug);
+    if (view) out.push(...entriesFromLocale(view.article, reconcile(view.article, view.previous, project.readLocale(lang, slug))));
+    else {
+      const a = project.loadArticleFile(project.sourcePath(slug));
+      out.push(...entriesFromLocale(a.doc, project.locale(a, lang)));
+    }
+  }
+  return out;
 }
 
 /** The memory export and lookups use: the file and locales/ together. */
@@ -59,12 +74,10 @@ export function projectMemory(project: Project, lang: Lang, articles?: readonly 
 /** Lazily built indexes, one per language, for a step that looks many sentences up. */
 export function memoryIndexes(project: Project): (lang: Lang) => TmIndex {
   const cache = new Map<Lang, TmIndex>();
-  let articles: Article[] | undefined;
   return (lang) => {
     let index = cache.get(lang);
     if (!index) {
-      articles ??= allArticles(project);
-      index = new TmIndex(projectMemory(project, lang, articles));
+      index = new TmIndex(projectMemory(project, lang));
       cache.set(lang, index);
     }
     return index;
@@ -80,12 +93,11 @@ export interface TmUpdateOptions {
 export function tmUpdateStep(ctx: StepContext, options: TmUpdateOptions = {}): StepResult {
   const { project, output } = ctx;
   const langs = parseLangs(options.lang);
-  const articles = allArticles(project);
   const tx = new FileTransaction();
   const lines: string[] = [];
   for (const lang of langs) {
     const stored = storedMemory(project, lang);
-    const derived = derivedMemory(project, lang, articles);
+    const derived = derivedMemory(project, lang);
     const merged = mergeEntries(stored, derived);
     const path = memoryPath(project, lang);
     if (merged.length === 0 && !existsSync(path)) {
@@ -120,11 +132,10 @@ export function tmExportStep(ctx: StepContext, options: TmExportOptions = {}): S
     throw inputError('is a folder; --out names the TMX file to write', { file: options.out }, 'e.g. --out out/tm/it.tmx', 'usage');
   }
   if (options.out !== undefined && langs.length !== 1) throw inputError('--out names one file: give one language with --lang', {}, 'e.g. tessera tm export --lang it --out it.tmx', 'usage');
-  const articles = allArticles(project);
   const tx = new FileTransaction();
   const lines: string[] = [];
   for (const lang of langs) {
-    const entries = projectMemory(project, lang, articles);
+    const entries = projectMemory(project, lang);
     const tmx = memoryToTmx(lang, entries, { tags, version: pkg.version });
     if (options.out === '-') {
       output.out(tmx);
