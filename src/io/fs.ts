@@ -104,7 +104,7 @@ export class FileTransaction {
    * all-or-nothing promise. Temporary files are removed when a commit fails, on `abort()`,
    * and when the process exits before committing.
    */
-  constructor(private readonly memoryLimit = 32 * 2 ** 20) {}
+  constructor(private readonly memoryLimit = 4 * 2 ** 20) {}
 
   /** Stages `content` for `path`; later stages of the same path win. */
   write(path: string, content: string): void {
