@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import createjs from 'xliff/createjs';
-import { inputError } from '../../core/errors.js';
+import { inputError, msg } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import type { ExchangeFile, ExchangeUnit } from '../../formats/xliff/model.js';
@@ -15,7 +15,7 @@ import { writeXliff20 } from '../../formats/xliff/write20.js';
 import { FileTransaction } from '../../io/fs.js';
 import { parseLangs } from '../../io/project.js';
 import { leverage } from '../../tm/leverage.js';
-import type { StepContext, StepResult } from '../context.js';
+import { uiOf, type StepContext, type StepResult } from '../context.js';
 import { memoryIndexes } from './tm.js';
 
 export const EXPORT_FORMATS = ['xliff12', 'xliff20', 'xliff21'] as const;
@@ -110,9 +110,9 @@ export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepR
   const { project, output } = ctx;
   const format = (options.format ?? 'xliff12') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw inputError(`unknown export format "${format}"`, {}, `formats: ${EXPORT_FORMATS.join(', ')}`, 'usage');
+    throw inputError(msg('errors.unknownFormat', { what: 'export', format }), {}, msg('errors.formats', { list: [...EXPORT_FORMATS] }), 'usage');
   }
-  if (options.prefill && format !== 'xliff12') throw inputError('--prefill applies to XLIFF 1.2 only', {}, 'use --format xliff12', 'usage');
+  if (options.prefill && format !== 'xliff12') throw inputError(msg('errors.export.prefill'), {}, msg('errors.export.prefillHint'), 'usage');
   const langs = parseLangs(options.lang);
   const outDir = project.abs(options.out ?? 'out/xliff');
   const articles = project.loadArticles(options.articles ?? []);
@@ -126,7 +126,7 @@ export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepR
       let file = exchangeFile(a.doc, lang, data, options.all ?? false);
       const path = join(outDir, lang, `${a.slug}.xlf`);
       if (file.units.length === 0) {
-        summary.push(`  ${a.slug} (${lang}): nothing to translate`);
+        summary.push(`  ${uiOf(ctx).t('export.nothing', { article: a.slug, lang })}`);
         continue;
       }
       let leveraged = '';
@@ -134,15 +134,15 @@ export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepR
         const tm = leverage(file, memory(lang), data);
         file = tm.file;
         const { exact, fuzzy } = tm.report;
-        if (exact || fuzzy) leveraged = `; memory: ${exact} pre-filled (exact), ${fuzzy} with fuzzy matches`;
+        if (exact || fuzzy) leveraged = uiOf(ctx).t('export.leveraged', { exact, fuzzy });
       }
       const xml = format === 'xliff12' ? writeXliff12(file, { prefill: options.prefill ?? false }) : writeXliff20(file, format === 'xliff21' ? '2.1' : '2.0');
       tx.write(path, xml);
       files++;
-      summary.push(`  ${project.rel(path)}: ${file.units.length} unit(s)${leveraged}`);
+      summary.push(`  ${project.rel(path)}: ${uiOf(ctx).t('count.units', { count: file.units.length })}${leveraged}`);
     }
   }
   const written = tx.commit().map((p) => project.rel(p));
-  if (!output.quiet) output.err(`export: ${files} file(s) (${format}), ${written.length} changed\n${summary.join('\n')}\n`);
+  if (!output.quiet) output.err(`${uiOf(ctx).t('export.summary', { files: uiOf(ctx).t('count.files', { count: files }), format, changed: written.length })}\n${summary.join('\n')}\n`);
   return { ok: true, written };
 }
