@@ -138,7 +138,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   const langs = parseLangs(options.lang, LANGS, { pseudo: true }); // pseudo-locales only when named
   const formats = (options.format && options.format.length ? options.format.flatMap((f) => f.split(/[\s,]+/)).filter(Boolean) : [...EDITION_FORMATS]) as string[];
   for (const f of formats) {
-    if (!(EDITION_FORMATS as readonly string[]).includes(f)) throw inputError(msg('errors.unknownFormat', { what: 'edition', format: f }), {}, msg('errors.formats', { list: [...EDITION_FORMATS] }), 'usage');
+    if (!(EDITION_FORMATS as readonly string[]).includes(f)) throw inputError(msg('errors.unknownFormat.edition', { format: f }), {}, msg('errors.formats', { list: [...EDITION_FORMATS] }), 'usage');
   }
   const policy = buildPolicy(options);
   const outDir = project.abs(options.out ?? 'out/editions');

@@ -110,7 +110,7 @@ export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepR
   const { project, output } = ctx;
   const format = (options.format ?? 'xliff12') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw inputError(msg('errors.unknownFormat', { what: 'export', format }), {}, msg('errors.formats', { list: [...EXPORT_FORMATS] }), 'usage');
+    throw inputError(msg('errors.unknownFormat.export', { format }), {}, msg('errors.formats', { list: [...EXPORT_FORMATS] }), 'usage');
   }
   if (options.prefill && format !== 'xliff12') throw inputError(msg('errors.export.prefill'), {}, msg('errors.export.prefillHint'), 'usage');
   const langs = parseLangs(options.lang);

@@ -86,7 +86,7 @@ export function pseudoStep(ctx: StepContext, options: PseudoOptions = {}): StepR
       const r = merged.report;
       skipped += r.skipped;
       diagnostics.push(...r.diagnostics);
-      lines.push(`  ${t('import.fileLine', { file: a.slug, article: '', lang: code, applied: r.applied, unchanged: r.unchanged, skipped: r.skipped }).replace(' → ', '')}${r.ignored ? t('import.ignored', { count: r.ignored }) : ''}`);
+      lines.push(`  ${t('pseudo.line', { article: a.slug, lang: code, applied: r.applied, unchanged: r.unchanged, skipped: r.skipped })}${r.ignored ? t('import.ignored', { count: r.ignored }) : ''}`);
     }
   }
   const written = tx.commit().map((p) => project.rel(p));

@@ -143,7 +143,7 @@ export function gateFailures(report: StatusReport, gates: { translated?: Gate; r
 export async function statusStep(ctx: StepContext, options: StatusOptions = {}): Promise<StepResult> {
   const format = options.format ?? 'table';
   if (!(STATUS_FORMATS as readonly string[]).includes(format)) {
-    throw inputError(msg('errors.unknownFormat', { what: 'status', format }), {}, msg('errors.formats', { list: [...STATUS_FORMATS] }), 'usage');
+    throw inputError(msg('errors.unknownFormat.status', { format }), {}, msg('errors.formats', { list: [...STATUS_FORMATS] }), 'usage');
   }
   const gates = { translated: parseGate(options.minTranslated, 'min-translated'), reviewed: parseGate(options.minReviewed, 'min-reviewed') };
   const ui = options.uiLang || !ctx.ui ? cliTranslator(resolveUiLang(options.uiLang)) : ctx.ui;
