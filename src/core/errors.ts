@@ -48,9 +48,11 @@ export function formatDiagnostic(d: Diagnostic, t?: Translate): string {
   let where = d.file ?? '';
   if (d.file && d.line !== undefined) where += `:${d.line}`;
   if (d.file && d.line !== undefined && d.column !== undefined) where += `:${d.column}`;
-  const head = where ? `${where}: ` : '';
-  const message = t && d.i18n ? t(d.i18n.message.key, d.i18n.message.params) : d.message;
-  const hint = t && d.i18n?.hint ? t(d.i18n.hint.key, d.i18n.hint.params) : d.hint;
-  const level = t ? t(`diagnostic.${d.severity}`) : d.severity;
-  return `${head}${level}: ${message}${hint ? `\n  ${hint}` : ''}`;
+  if (!t) return `${where ? `${where}: ` : ''}${d.severity}: ${d.message}${d.hint ? `\n  ${d.hint}` : ''}`;
+  const message = d.i18n ? t(d.i18n.message.key, d.i18n.message.params) : d.message;
+  const hint = d.i18n?.hint ? t(d.i18n.hint.key, d.i18n.hint.params) : d.hint;
+  // One template per language, so that a right-to-left one isolates the position as well.
+  const level = t(`diagnostic.${d.severity}`);
+  const line = where ? t('diagnostic.line', { where, level, message }) : t('diagnostic.lineNoPlace', { level, message });
+  return `${line}${hint ? `\n  ${hint}` : ''}`;
 }

@@ -95,7 +95,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
       const v = attr('version');
       if (ns === NS12 && v === '1.2') version = '1.2';
       else if (ns === NS20 && (v === '2.0' || v === '2.1')) version = v;
-      else fail(msg('errors.xliff.unsupported', { ns, version: v ?? '' }), msg('errors.xliff.unsupportedHint'));
+      else fail(msg('errors.xliff.unsupported', { namespace: ns, version: v ?? '' }), msg('errors.xliff.unsupportedHint'));
       srcLang = attr('srcLang') ?? '';
       trgLang = attr('trgLang') ?? '';
       return;

@@ -17,7 +17,7 @@
  * left exactly as they are, to be reconciled by `segment`. Only pseudo-locales can be filled;
  * a real language is refused.
  */
-import { InputError, formatDiagnostic, inputError, msg } from '../../core/errors.js';
+import { InputError, diagnostic, formatDiagnostic, inputError, msg } from '../../core/errors.js';
 import { mergeUnits } from '../../core/merge.js';
 import { PSEUDO_LANGS, isPseudoLang, pseudoAsLang, type Diagnostic, type PseudoLang } from '../../core/types.js';
 import { readXliff } from '../../formats/xliff/read.js';
@@ -77,7 +77,7 @@ export function pseudoStep(ctx: StepContext, options: PseudoOptions = {}): StepR
       // 3. import, as `import` reads a returned file.
       const name = `${code}/${a.slug}.xlf (pseudo-translated)`;
       const problems = validateXliff(xml, name).problems.filter((p) => p.severity === 'error');
-      if (problems.length > 0) throw new InputError([...problems, { severity: 'error', rule: 'pseudo', message: `the pseudo-translated XLIFF for ${a.slug} (${code}) is not valid; nothing was written` }]);
+      if (problems.length > 0) throw new InputError([...problems, diagnostic('error', 'pseudo', msg('errors.pseudo.invalid', { article: a.slug, lang: code }))]);
       const read = readXliff(xml, name);
       const f = read[0];
       if (read.length !== 1 || !f || f.article !== a.slug || f.targetLang !== code) throw inputError(msg('errors.pseudo.readBack', { article: a.slug, lang: code }), { file: name }, undefined, 'pseudo');
