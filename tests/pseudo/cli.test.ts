@@ -40,8 +40,8 @@ afterAll(() => {
 
 describe('tessera pseudo on the bundled article', () => {
   it('runs, and reports every translatable segment applied in both pseudo-locales', () => {
-    expect(first.stderr).toContain(`${SLUG} (qps-ploc): 25 applied, 0 unchanged, 0 skipped, 1 need no translation`);
-    expect(first.stderr).toContain(`${SLUG} (qps-plocm): 25 applied, 0 unchanged, 0 skipped, 1 need no translation`);
+    expect(first.stderr).toContain(`${SLUG} (qps-ploc): 25 applied, 0 unchanged, 0 skipped, 1 needs no translation`);
+    expect(first.stderr).toContain(`${SLUG} (qps-plocm): 25 applied, 0 unchanged, 0 skipped, 1 needs no translation`);
     expect(first.stderr).toContain('4 project files updated');
     expect(first.code).toBe(0);
   });
