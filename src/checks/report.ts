@@ -3,6 +3,7 @@
  * XML for CI. Pure and deterministic: same results, same bytes (no timestamps, no durations).
  */
 import { stableJson } from '../core/json.js';
+import { cliTranslator, type Translate } from '../i18n/index.js';
 import { SOURCE_LANG } from '../core/types.js';
 import type { Check } from './types.js';
 import { fails, totals, type FailOn, type Locator, type SuiteResult } from './run.js';
@@ -37,9 +38,15 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-export function summary(results: readonly SuiteResult[], checks: readonly Check[]): string {
-  const t = totals(results);
-  return `check: ${t.segments} segment(s) in ${t.suites} article × language pair(s), ${checks.length} check(s): ${t.errors} error(s), ${t.warnings} warning(s)`;
+export function summary(results: readonly SuiteResult[], checks: readonly Check[], t: Translate = cliTranslator('en').t): string {
+  const n = totals(results);
+  return t('check.summary', {
+    segments: t('count.segments', { count: n.segments }),
+    pairs: t('count.pairs', { count: n.suites }),
+    checks: t('count.checks', { count: checks.length }),
+    errors: t('count.errors', { count: n.errors }),
+    warnings: t('count.warnings', { count: n.warnings }),
+  });
 }
 
 export function checkJson(results: readonly SuiteResult[], checks: readonly Check[], failOn: FailOn, locate: Locator = () => ({})): string {

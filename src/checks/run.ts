@@ -4,7 +4,7 @@
  * code.
  */
 import { SOURCE_LANG, type BlockKind, type Diagnostic, type Lang } from '../core/types.js';
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
 import { CHECKS } from './index.js';
 import type { Glossary } from './glossary.js';
 import type { Check, CheckSeverity } from './types.js';
@@ -48,7 +48,7 @@ export type FailOn = (typeof FAIL_ON)[number];
 export function parseFailOn(value: unknown): FailOn {
   const v = value ?? 'error';
   if (typeof v === 'string' && (FAIL_ON as readonly string[]).includes(v)) return v as FailOn;
-  throw inputError(`fail-on: "${String(v)}" is not a severity`, {}, `use one of: ${FAIL_ON.join(', ')}`, 'usage');
+  throw inputError(msg('errors.failOn', { value: String(v) }), {}, msg('errors.useOneOf', { list: [...FAIL_ON] }), 'usage');
 }
 
 /** Whether a finding fails the run at this threshold. */

@@ -4,7 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import yargs, { type Argv, type CommandModule } from 'yargs';
-import { InputError, formatDiagnostic, inputError } from '../core/errors.js';
+import { InputError, formatDiagnostic, inputError, msg } from '../core/errors.js';
+import { UI_LANGS, cliTranslator, resolveUiLang, uiLangFlag, type Translate } from '../i18n/index.js';
 import { Project, parseShard, type ProjectOptions } from '../io/project.js';
 import type { StepContext } from '../pipeline/context.js';
 import { commands } from './commands/index.js';
@@ -21,6 +22,7 @@ export interface GlobalArgs {
   cacheDir?: string;
   shard?: string;
   concurrency?: number;
+  uiLang?: string;
 }
 
 /** Result holder: commands set `code`; yargs' own failures set it to 2. */
@@ -34,52 +36,114 @@ export function context(argv: GlobalArgs): StepContext {
   const shard = parseShard(argv.shard);
   if (shard) options.shard = shard;
   if (argv.concurrency !== undefined) {
-    if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1) throw inputError(`--concurrency ${String(argv.concurrency)} is not a positive whole number`, {}, 'e.g. --concurrency 4 (default: the number of CPUs)', 'usage');
+    if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1) throw inputError(msg('errors.concurrency', { value: String(argv.concurrency) }), {}, msg('errors.concurrencyHint'), 'usage');
     options.concurrency = argv.concurrency;
   }
   const output = terminalOutput({ quiet: argv.quiet, color: argv.color });
   const write = (s: string): void => output.err(s);
-  return { project: new Project(argv.root, options), output, progress: createProgress(write, argv.quiet ? 'off' : output.progress ? 'tty' : 'lines') };
+  const ui = cliTranslator(resolveUiLang(argv.uiLang));
+  return { project: new Project(argv.root, options), output, ui, progress: createProgress(write, argv.quiet ? 'off' : output.progress ? 'tty' : 'lines', ui.t) };
+}
+
+/**
+ * yargs' own strings ("Options:", "Show help", "Unknown argument: %s"…), from our i18next
+ * resources (cli.yargs.*) for every interface language, so that none comes from yargs' locale
+ * files (which have no Arabic) or from the machine's locale behind our back. Keys are yargs'
+ * English strings; plural ones take y18n's { one, other } shape.
+ */
+const YARGS_STRINGS: Record<string, string> = {
+  'Commands:': 'commands',
+  'Options:': 'options',
+  'Examples:': 'examples',
+  'Positionals:': 'positionals',
+  boolean: 'boolean',
+  count: 'count',
+  string: 'string',
+  number: 'number',
+  array: 'array',
+  required: 'required',
+  default: 'default',
+  'default:': 'defaultColon',
+  'choices:': 'choices',
+  'aliases:': 'aliases',
+  'generated-value': 'generatedValue',
+  'Invalid values:': 'invalidValues',
+  'Argument: %s, Given: %s, Choices: %s': 'argumentChoices',
+  'Argument check failed: %s': 'argumentCheckFailed',
+  'Implications failed:': 'implicationsFailed',
+  'Not enough arguments following: %s': 'notEnoughFollowing',
+  'Invalid JSON config file: %s': 'invalidConfig',
+  'Path to JSON config file': 'configPath',
+  'Show help': 'showHelp',
+  'Show version number': 'showVersion',
+  'Did you mean %s?': 'didYouMean',
+  'Arguments %s and %s are mutually exclusive': 'mutuallyExclusive',
+  command: 'command',
+  deprecated: 'deprecated',
+  'deprecated: %s': 'deprecatedReason',
+};
+const YARGS_PLURALS: Record<string, string> = {
+  'Not enough non-option arguments: got %s, need at least %s': 'notEnoughArguments',
+  'Too many non-option arguments: got %s, maximum of %s': 'tooManyArguments',
+  'Missing argument value: %s': 'missingValue',
+  'Missing required argument: %s': 'missingRequired',
+  'Unknown argument: %s': 'unknownArgument',
+  'Unknown command: %s': 'unknownCommand',
+};
+
+export function yargsLocale(t: Translate): Record<string, string> {
+  const out: Record<string, string | { one: string; other: string }> = {};
+  for (const [k, v] of Object.entries(YARGS_STRINGS)) out[k] = t(`yargs.${v}`);
+  // y18n knows only "one" and "other"; "other" is the general plural form (count 5 in every language).
+  for (const [k, v] of Object.entries(YARGS_PLURALS)) out[k] = { one: t(`yargs.${v}`, { count: 1 }), other: t(`yargs.${v}`, { count: 5 }) };
+  // y18n's type says strings only; it accepts { one, other } for __n strings.
+  return out as Record<string, string>;
 }
 
 export async function main(args: string[]): Promise<number> {
   const exit: Exit = { code: 0 };
+  // Resolved before yargs builds the commands, so that --help is in the editor's language too.
+  const ui = cliTranslator(resolveUiLang(uiLangFlag(args)));
+  const { t } = ui;
   let cli: Argv = yargs(args)
+    .locale('en')
+    .updateLocale(yargsLocale(t))
     .scriptName('tessera')
-    .usage('$0 <command> [options]\n\nCarries news articles through translation: segment → export → import → status → build.')
-    .option('root', { type: 'string', default: '.', describe: 'the project folder (holds source/, locales/, pipelines/)', global: true })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only data and errors', global: true })
-    .option('color', { type: 'boolean', describe: 'force colours on or off (default: on a TTY, unless NO_COLOR is set)', global: true })
-    .option('force', { type: 'boolean', default: false, describe: 'redo all work, ignoring the caches of earlier runs', global: true })
-    .option('cache-dir', { type: 'string', describe: 'where steps keep what they did, to skip it next time (default: out/.cache)', global: true })
-    .option('concurrency', { alias: 'j', type: 'number', describe: 'articles processed at once, on as many threads (default: the number of CPUs); output is the same for any value', global: true })
-    .option('shard', { type: 'string', describe: 'work on shard K of N (K/N) of the articles, for N CI runners (import takes every article)', global: true })
+    .usage(t('help.global.usage'))
+    .option('root', { type: 'string', default: '.', describe: t('help.global.root'), global: true })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: t('help.global.quiet'), global: true })
+    .option('color', { type: 'boolean', describe: t('help.global.color'), global: true })
+    .option('force', { type: 'boolean', default: false, describe: t('help.global.force'), global: true })
+    .option('cache-dir', { type: 'string', describe: t('help.global.cacheDir'), global: true })
+    .option('concurrency', { alias: 'j', type: 'number', describe: t('help.global.concurrency'), global: true })
+    .option('shard', { type: 'string', describe: t('help.global.shard'), global: true })
+    .option('ui-lang', { type: 'string', choices: [...UI_LANGS], describe: t('help.global.uiLang'), global: true })
     .strict()
-    .demandCommand(1, 'give a command (see the list above)')
+    .demandCommand(1, t('help.global.demandCommand'))
     .recommendCommands()
     .version(pkg.version)
     .alias('h', 'help')
     .alias('V', 'version')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .example('$0 run newsroom', 'the main job: segment → export → import → status → build')
-    .example('$0 export --lang it,ar,fr', 'XLIFF files for translators in out/xliff/')
-    .example('$0 import out/returned/it/palermo-conference.xlf', "merge a translator's file")
-    .example('$0 status --min-reviewed 100', 'the matrix; exit 1 unless every word is reviewed')
-    .epilogue('Exit codes: 0 ran fine · 1 a check or gate failed · 2 could not run (usage or input).\nDocs: README.md')
-    .fail((msg, err) => {
+    .example('$0 run newsroom', t('help.global.example1'))
+    .example('$0 export --lang it,ar,fr', t('help.global.example2'))
+    .example('$0 import out/returned/it/palermo-conference.xlf', t('help.global.example3'))
+    .example('$0 status --min-reviewed 100', t('help.global.example4'))
+    .epilogue(t('help.global.epilogue'))
+    .fail((message, err) => {
       if (err) throw err;
-      process.stderr.write(`tessera: ${msg}\nRun "tessera --help" for usage.\n`);
+      process.stderr.write(`${t('help.global.fail', { message })}\n`);
       exit.code = 2;
     });
-  for (const c of commands(exit)) cli = cli.command(c as CommandModule);
+  for (const c of commands(exit, t)) cli = cli.command(c as CommandModule);
   try {
     await cli.parseAsync();
   } catch (e) {
     if (e instanceof InputError) {
-      process.stderr.write(e.diagnostics.map(formatDiagnostic).join('\n') + '\n');
+      process.stderr.write(e.diagnostics.map((d) => formatDiagnostic(d, t)).join('\n') + '\n');
       return 2;
     }
-    process.stderr.write(`tessera: internal error: ${(e as Error).stack ?? String(e)}\nPlease report it with the command you ran.\n`);
+    process.stderr.write(`${t('help.global.internalError', { stack: (e as Error).stack ?? String(e) })}\n`);
     return 2;
   }
   return exit.code;

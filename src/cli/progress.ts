@@ -4,11 +4,12 @@
  * line every ten per cent, so logs show the run is alive without flooding. Nothing with --quiet,
  * and nothing for runs too short to need it.
  */
+import type { Translate } from '../i18n/index.js';
 import type { Progress } from '../pipeline/context.js';
 
 const MIN_ITEMS = 50;
 
-export function createProgress(write: (s: string) => void, mode: 'tty' | 'lines' | 'off'): (label: string, total: number) => Progress {
+export function createProgress(write: (s: string) => void, mode: 'tty' | 'lines' | 'off', t: Translate): (label: string, total: number) => Progress {
   return (label, total) => {
     if (mode === 'off' || total < MIN_ITEMS) return { tick() {}, done() {} };
     const start = Date.now();
@@ -22,9 +23,11 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'lines'
       if (mode === 'tty') {
         const width = 20;
         const full = Math.floor((n / total) * width);
-        write(`\r${label} ${'█'.repeat(full)}${'░'.repeat(width - full)} ${n}/${total} · ${rate.toFixed(0)}/s · ${final ? `${secs.toFixed(1)} s` : `${eta} s left`}\u001b[K${final ? '\n' : ''}`);
+        const time = final ? t('progress.elapsed', { seconds: secs.toFixed(1) }) : t('progress.left', { seconds: eta });
+        write(`\r${label} ${'█'.repeat(full)}${'░'.repeat(width - full)} ${t('progress.tty', { done: n, total, rate: rate.toFixed(0), time })}\u001b[K${final ? '\n' : ''}`);
       } else {
-        write(`${label}: ${n}/${total} (${Math.floor((n / total) * 100)}%), ${rate.toFixed(0)}/s${final ? `, ${secs.toFixed(1)} s` : `, ~${eta} s left`}\n`);
+        const time = final ? t('progress.elapsed', { seconds: secs.toFixed(1) }) : t('progress.about', { seconds: eta });
+        write(`${label}: ${t('progress.line', { done: n, total, percent: Math.floor((n / total) * 100), rate: rate.toFixed(0), time })}\n`);
       }
     };
     return {

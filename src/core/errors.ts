@@ -1,4 +1,7 @@
-import type { Diagnostic } from './types.js';
+import { english, msg, type Translate } from '../i18n/index.js';
+import type { Diagnostic, Message } from './types.js';
+
+export { msg };
 
 /**
  * A failure the user can act on: bad input, unknown language, missing files. Carries
@@ -9,27 +12,47 @@ export class InputError extends Error {
   readonly diagnostics: Diagnostic[];
   constructor(diagnostics: Diagnostic | Diagnostic[]) {
     const list = Array.isArray(diagnostics) ? diagnostics : [diagnostics];
-    super(list.map(formatDiagnostic).join('\n'));
+    super(list.map((d) => formatDiagnostic(d)).join('\n'));
     this.name = 'InputError';
     this.diagnostics = list;
   }
 }
 
-export function inputError(
-  message: string,
+/** A Diagnostic from messages: English `message`/`hint` for library users, keys for the CLI. */
+export function diagnostic(
+  severity: Diagnostic['severity'],
+  rule: string,
+  message: Message,
   where: { file?: string; line?: number; column?: number } = {},
-  hint?: string,
-  rule = 'input',
-): InputError {
-  return new InputError({ severity: 'error', rule, message, ...where, ...(hint ? { hint } : {}) });
+  hint?: Message,
+): Diagnostic {
+  return {
+    severity,
+    rule,
+    message: english(message),
+    ...where,
+    ...(hint ? { hint: english(hint) } : {}),
+    i18n: hint ? { message, hint } : { message },
+  };
 }
 
-/** `file:line:column: message (hint)` — the shape compilers and editors understand. */
-export function formatDiagnostic(d: Diagnostic): string {
+export function inputError(message: Message, where: { file?: string; line?: number; column?: number } = {}, hint?: Message, rule = 'input'): InputError {
+  return new InputError(diagnostic('error', rule, message, where, hint));
+}
+
+/**
+ * `file:line:column: message (hint)` — the shape compilers and editors understand. With `t`,
+ * in the editor's language (the severity word, message and hint; the position never).
+ */
+export function formatDiagnostic(d: Diagnostic, t?: Translate): string {
   let where = d.file ?? '';
   if (d.file && d.line !== undefined) where += `:${d.line}`;
   if (d.file && d.line !== undefined && d.column !== undefined) where += `:${d.column}`;
-  const head = where ? `${where}: ` : '';
-  const level = d.severity === 'error' ? 'error' : d.severity;
-  return `${head}${level}: ${d.message}${d.hint ? `\n  ${d.hint}` : ''}`;
+  if (!t) return `${where ? `${where}: ` : ''}${d.severity}: ${d.message}${d.hint ? `\n  ${d.hint}` : ''}`;
+  const message = d.i18n ? t(d.i18n.message.key, d.i18n.message.params) : d.message;
+  const hint = d.i18n?.hint ? t(d.i18n.hint.key, d.i18n.hint.params) : d.hint;
+  // One template per language, so that a right-to-left one isolates the position as well.
+  const level = t(`diagnostic.${d.severity}`);
+  const line = where ? t('diagnostic.line', { where, level, message }) : t('diagnostic.lineNoPlace', { level, message });
+  return `${line}${hint ? `\n  ${hint}` : ''}`;
 }

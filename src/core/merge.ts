@@ -12,7 +12,8 @@
 import { normaliseForId } from './ids.js';
 import { applyCodes, encodeInline, partsKey } from '../formats/inline.js';
 import type { LocaleData } from './reconcile.js';
-import { stateRank, type Diagnostic, type Doc } from './types.js';
+import { diagnostic, msg } from './errors.js';
+import { stateRank, type Diagnostic, type Doc, type Message } from './types.js';
 import type { ReadUnit } from '../formats/xliff/model.js';
 
 export interface MergeReport {
@@ -34,15 +35,15 @@ export function mergeUnits(
   const resources = { ...data.resources };
   const states = { ...data.units };
   const report: MergeReport = { applied: 0, unchanged: 0, skipped: 0, ignored: 0, diagnostics: [] };
-  const skip = (u: ReadUnit, rule: string, message: string, hint?: string): void => {
+  const skip = (u: ReadUnit, rule: string, message: Message, hint?: Message): void => {
     report.skipped++;
-    report.diagnostics.push({ severity: 'warning', rule, message: `unit ${u.id}: ${message}`, file: options.file, line: u.line, column: u.column, ...(hint ? { hint } : {}) });
+    report.diagnostics.push(diagnostic('warning', rule, msg('merge.unit', { id: u.id, message }), { file: options.file, line: u.line, column: u.column }, hint));
   };
 
   for (const u of units) {
     const seg = byId.get(u.id);
     if (!seg) {
-      skip(u, 'unknown-id', 'no such segment in the article', 'the unit was added by hand or comes from another article; it was not applied');
+      skip(u, 'unknown-id', msg('merge.unknownId'), msg('merge.unknownIdHint'));
       continue;
     }
     if (!seg.translate || !u.translate) {
@@ -58,21 +59,21 @@ export function mergeUnits(
       if (u.target !== undefined && u.target.trim() !== '' && (!current || stateRank(current.state) === 0)) {
         states[u.id] = { state: 'stale', provenance: u.provenance ?? 'human', suggestion: u.target, previousSource: u.source };
       }
-      skip(u, 'source-changed', 'the source in the file is not the article\'s current sentence', 'the article changed after export; the translation was kept as a suggestion — export again to translate the new sentence');
+      skip(u, 'source-changed', msg('merge.sourceChanged'), msg('merge.sourceChangedHint'));
       continue;
     }
     if (u.target === undefined || u.target.trim() === '') {
-      skip(u, 'empty-target', 'no translation in the file', 'translate it in your CAT tool and send the file again');
+      skip(u, 'empty-target', msg('merge.emptyTarget'), msg('merge.emptyTargetHint'));
       continue;
     }
     if (u.state === 'new' || u.state === 'stale') {
-      skip(u, 'untranslated', 'the target is still the source text', 'translate it, or set its state to translated if the text is meant to stay as it is');
+      skip(u, 'untranslated', msg('merge.untranslated'), msg('merge.untranslatedHint'));
       continue;
     }
     // The translation's Markdown: the translator's text with OUR codes set back in.
     const applied = applyCodes(codes, u.targetParts ?? [u.target]);
     if ('problem' in applied) {
-      skip(u, applied.problem.rule, applied.problem.message, 'put every tag of the source back in the translation, once each, in your CAT tool');
+      skip(u, applied.problem.rule, applied.problem.message, msg('merge.codesHint'));
       continue;
     }
     const target = applied.text;
@@ -89,15 +90,15 @@ export function mergeUnits(
     }
     if (existing !== undefined && current && stateRank(current.state) >= stateRank('reviewed') && !options.force) {
       report.skipped++;
-      report.diagnostics.push({
-        severity: 'error',
-        rule: 'conflict',
-        message: `unit ${u.id}: a ${current.state} translation exists and the file has a different one`,
-        file: options.file,
-        line: u.line,
-        column: u.column,
-        hint: `kept: "${existing}"; in the file: "${target}". Re-run with --force to replace it`,
-      });
+      report.diagnostics.push(
+        diagnostic(
+          'error',
+          'conflict',
+          msg('merge.unit', { id: u.id, message: msg(`merge.conflict.${current.state}`) }),
+          { file: options.file, line: u.line, column: u.column },
+          msg('merge.conflictHint', { existing, target }),
+        ),
+      );
       continue;
     }
     resources[u.id] = target;

@@ -24,7 +24,8 @@
  * The source-language edition is never blocked: it is the source.
  */
 import { withoutPseudo } from '../pseudo/publish.js';
-import { inputError } from './errors.js';
+import { cliTranslator, type Translate } from '../i18n/index.js';
+import { inputError, msg } from './errors.js';
 import type { LocaleData } from './reconcile.js';
 import { segmentSizes, type Sizes } from './status.js';
 import { LANGS, isLang, type Doc, type Lang } from './types.js';
@@ -63,7 +64,7 @@ function isStalePolicy(v: string): v is StalePolicy {
   return (STALE_POLICIES as readonly string[]).includes(v);
 }
 
-const STALE_HINT = `policies: ${STALE_POLICIES.join(', ')} — for every language, per language (ar=block), or both (previous,ar=block)`;
+const STALE_HINT = msg('errors.policy.hint', { list: [...STALE_POLICIES] });
 
 /**
  * Parses the stale-policy forms accepted on the command line and in pipelines, the same forms
@@ -75,18 +76,18 @@ export function parseStalePolicy(value: unknown, name = 'stale'): PerLang<StaleP
   const out: PerLang<StalePolicy> = { perLang: {} };
   const add = (key: string | undefined, v: unknown): void => {
     const policy = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    if (!isStalePolicy(policy)) throw inputError(`${name}: unknown policy "${String(v)}"`, {}, STALE_HINT, 'usage');
+    if (!isStalePolicy(policy)) throw inputError(msg('errors.policy.unknown', { name, value: String(v) }), {}, STALE_HINT, 'usage');
     if (key === undefined || key === 'all' || key === '*') out.all = policy;
     else {
       const lang = key.toLowerCase();
-      if (!isLang(lang)) throw inputError(`${name}: unknown language "${key}"`, {}, `supported: ${LANGS.join(', ')}`, 'usage');
+      if (!isLang(lang)) throw inputError(msg('errors.optionUnknownLanguage', { name, lang: key }), {}, msg('errors.supported', { list: [...LANGS] }), 'usage');
       out.perLang[lang] = policy;
     }
   };
   for (const item of Array.isArray(value) ? value : [value]) {
     if (typeof item === 'string') {
       const parts = item.split(/[\s,]+/).filter(Boolean);
-      if (parts.length === 0) throw inputError(`${name}: no policy given`, {}, STALE_HINT, 'usage');
+      if (parts.length === 0) throw inputError(msg('errors.policy.none', { name }), {}, STALE_HINT, 'usage');
       for (const part of parts) {
         const m = /^([A-Za-z*]+)=(.*)$/.exec(part);
         if (m) add(m[1], m[2]);
@@ -94,7 +95,7 @@ export function parseStalePolicy(value: unknown, name = 'stale'): PerLang<StaleP
       }
     } else if (item && typeof item === 'object' && !Array.isArray(item)) {
       for (const [k, v] of Object.entries(item as Record<string, unknown>)) add(k, v);
-    } else throw inputError(`${name}: "${String(item)}" is not a policy`, {}, STALE_HINT, 'usage');
+    } else throw inputError(msg('errors.policy.notPolicy', { name, value: String(item) }), {}, STALE_HINT, 'usage');
   }
   return out;
 }
@@ -199,7 +200,7 @@ export function assessEdition(doc: Doc, lang: Lang, data: LocaleData | undefined
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** One reason in words, for the line that says an edition was not published. */
-export function describeBlockReason(r: BlockReason, formatPercent: (p: number) => string): string {
-  if (r.rule === 'stale') return `${plural(r.segments, 'stale segment', 'stale segments')} and the policy is block`;
-  return `${formatPercent(r.translatedWords)} of words translated, below ${formatPercent(r.minTranslated)} (${plural(r.segments, 'segment', 'segments')}, ${plural(r.words, 'word', 'words')} to go)`;
+export function describeBlockReason(r: BlockReason, formatPercent: (p: number) => string, t: Translate = cliTranslator('en').t): string {
+  if (r.rule === 'stale') return t('build.blockedStale', { count: r.segments });
+  return t('build.blockedTranslated', { percent: formatPercent(r.translatedWords), min: formatPercent(r.minTranslated), segments: t('count.segments', { count: r.segments }), words: t('count.words', { count: r.words }) });
 }

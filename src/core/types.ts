@@ -131,6 +131,16 @@ export interface Unit {
 }
 
 /** A problem found in input or output: data, not an exception (see STYLE.md). */
+/**
+ * A message as data: a key of the `cli` i18next namespace (src/i18n/cli/<lang>.json) and its
+ * values. Library code builds these instead of sentences; the CLI renders them in the editor's
+ * language, and `english()` (src/i18n) gives the text for library users, logs and `--json`.
+ */
+export interface Message {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
 export interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
   rule: string;
@@ -140,4 +150,6 @@ export interface Diagnostic {
   column?: number;
   /** What the user can do about it. */
   hint?: string;
+  /** `message` and `hint` as i18next keys and values, for the CLI to print in the editor's language. */
+  i18n?: { message: Message; hint?: Message };
 }

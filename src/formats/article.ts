@@ -11,7 +11,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Parent, Root } from 'mdast';
 import { parseDocument } from 'yaml';
 import { assignIds } from '../core/ids.js';
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
 import { isLang, type ArticleMeta, type Block, type BlockKind, type BlockPart, type Doc, type Segment } from '../core/types.js';
 import { splitSentences, type SegmentLang } from '../segment/index.js';
 
@@ -38,9 +38,9 @@ export function parseFrontMatter(content: string, file = '<article>'): { meta: A
   const m = /^---\r?\n([^]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(content);
   if (!m) {
     throw inputError(
-      'the article has no front matter',
+      msg('errors.article.noFrontMatter'),
       { file, line: 1, column: 1 },
-      'start the file with a "---" line, then slug, lang, headline, dateline and date (YYYY-MM-DD), then "---" (see README, "Adding an article")',
+      msg('errors.article.noFrontMatterHint'),
       'article-front-matter',
     );
   }
@@ -49,28 +49,28 @@ export function parseFrontMatter(content: string, file = '<article>'): { meta: A
     const e = yamlDoc.errors[0]!;
     // +1: the YAML starts on the line after the opening "---".
     const line = (e.linePos?.[0]?.line ?? 1) + 1;
-    throw inputError(`front matter is not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, { file, line, column: e.linePos?.[0]?.col ?? 1 }, 'fix the YAML between the two "---" lines', 'article-front-matter');
+    throw inputError(msg('errors.article.badYaml', { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }), { file, line, column: e.linePos?.[0]?.col ?? 1 }, msg('errors.article.badYamlHint'), 'article-front-matter');
   }
   const data = yamlDoc.toJS() as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw inputError('front matter must be a YAML mapping (key: value lines)', { file, line: 2 }, undefined, 'article-front-matter');
+    throw inputError(msg('errors.article.notMapping'), { file, line: 2 }, undefined, 'article-front-matter');
   }
   const missing = REQUIRED.filter((k) => data[k] === undefined || data[k] === null || data[k] === '');
   if (missing.length > 0) {
-    throw inputError(`front matter lacks ${missing.join(', ')}`, { file, line: 1 }, `add ${missing.map((k) => `"${k}: …"`).join(', ')} between the "---" lines`, 'article-front-matter');
+    throw inputError(msg('errors.article.lacks', { keys: missing }), { file, line: 1 }, msg('errors.article.lacksHint', { lines: missing.map((k) => `"${k}: …"`) }), 'article-front-matter');
   }
   const slug = String(data.slug);
   if (!SLUG_PATTERN.test(slug)) {
-    throw inputError(`slug "${slug}" is not valid`, { file, line: 2 }, 'use lower-case letters, digits and single hyphens, e.g. "palermo-conference"', 'article-front-matter');
+    throw inputError(msg('errors.article.badSlug', { slug }), { file, line: 2 }, msg('errors.article.badSlugHint'), 'article-front-matter');
   }
   const lang = String(data.lang);
   if (!isLang(lang)) {
-    throw inputError(`source language "${lang}" is not supported`, { file, line: 2 }, 'supported: en, it, fr, ar', 'article-front-matter');
+    throw inputError(msg('errors.article.badLang', { lang }), { file, line: 2 }, msg('errors.supported', { list: ['en', 'it', 'fr', 'ar'] }), 'article-front-matter');
   }
   let date = data.date;
   if (date instanceof Date) date = date.toISOString().slice(0, 10);
   if (typeof date !== 'string' || !isCalendarDate(date)) {
-    throw inputError(`date "${String(date)}" is not a date`, { file, line: 2 }, 'write it as YYYY-MM-DD', 'article-front-matter');
+    throw inputError(msg('errors.article.badDate', { date: String(date) }), { file, line: 2 }, msg('errors.article.badDateHint'), 'article-front-matter');
   }
   const meta: ArticleMeta = { ...data, slug, lang, headline: String(data.headline).trim(), date };
   if (data.dateline !== undefined) meta.dateline = String(data.dateline);
@@ -148,9 +148,9 @@ export function parseArticle(content: string, file = '<article>'): Doc {
   if (bad) {
     const before = content.slice(0, bad.index);
     throw inputError(
-      `the article contains the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XLIFF (XML) cannot carry`,
+      msg('errors.article.control', { code: `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` }),
       { file, line: before.split('\n').length, column: bad.index - before.lastIndexOf('\n') },
-      'delete it (it is invisible in most editors) and save the file',
+      msg('errors.article.controlHint'),
       'article-encoding',
     );
   }

@@ -13,6 +13,8 @@
  * Markdown is parsed by mdast-util-from-markdown; markup that a sentence boundary cut in two
  * (a `*` opened in one sentence and closed in the next) stays literal text, as Markdown reads it.
  */
+import { msg } from '../core/errors.js';
+import type { Message } from '../core/types.js';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent } from 'mdast';
 
@@ -160,7 +162,7 @@ export function partsDisplay(parts: readonly TargetPart[]): string {
 
 export interface CodeProblem {
   rule: 'codes-lost' | 'codes-duplicated' | 'codes-invented' | 'codes-order';
-  message: string;
+  message: Message;
 }
 
 /**
@@ -181,15 +183,15 @@ export function applyCodes(source: readonly InlinePart[], target: readonly Targe
     }
     const key = codeKey(p);
     const code = byKey.get(key);
-    if (!code) return { problem: { rule: 'codes-invented', message: `the target has a code (${p.kind} ${p.id}) the source does not have` } };
-    if (seen.has(key)) return { problem: { rule: 'codes-duplicated', message: `code ${p.id} (${code.data}) appears twice in the target` } };
+    if (!code) return { problem: { rule: 'codes-invented', message: msg('merge.codesInvented', { kind: p.kind, id: p.id }) } };
+    if (seen.has(key)) return { problem: { rule: 'codes-duplicated', message: msg('merge.codesDuplicated', { id: p.id, data: code.data }) } };
     seen.add(key);
     if (p.kind === 'open') open.push(p.id);
-    if (p.kind === 'close' && open.pop() !== p.id) return { problem: { rule: 'codes-order', message: `the markup around "${code.data}" is closed before it is opened, or crosses another` } };
+    if (p.kind === 'close' && open.pop() !== p.id) return { problem: { rule: 'codes-order', message: msg('merge.codesOrder', { data: code.data }) } };
     text += code.data;
   }
   const lost = [...byKey.entries()].filter(([k]) => !seen.has(k)).map(([, c]) => c.data);
-  if (lost.length > 0) return { problem: { rule: 'codes-lost', message: `the target lost ${lost.length === 1 ? 'the code' : 'codes'} ${lost.map((d) => `"${d}"`).join(', ')}` } };
+  if (lost.length > 0) return { problem: { rule: 'codes-lost', message: msg('merge.codesLost', { count: lost.length, codes: lost.map((d) => `"${d}"`) }) } };
   return { text };
 }
 

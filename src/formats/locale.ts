@@ -9,7 +9,7 @@
  * language, so two people importing different articles never touch the same file.
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
 import { stableJson } from '../core/json.js';
 import { PROVENANCES, STATES, type Unit } from '../core/types.js';
 import type { LocaleData } from '../core/reconcile.js';
@@ -30,15 +30,15 @@ export function parseJsonFile(content: string, file: string): unknown {
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     const what = e ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'unexpected content';
-    throw inputError(`not valid JSON: ${what}`, { file, line, column }, 'fix the file, or restore it from git', 'json');
+    throw inputError(msg('errors.json.invalid', { detail: what }), { file, line, column }, msg('errors.json.invalidHint'), 'json');
   }
 }
 
 export function parseResources(content: string, file: string): Record<string, string> {
   const data = parseJsonFile(content, file);
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw inputError('expected an object of id → text', { file }, undefined, 'resources');
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw inputError(msg('errors.resources.notObject'), { file }, undefined, 'resources');
   for (const [k, v] of Object.entries(data)) {
-    if (typeof v !== 'string') throw inputError(`key "${k}" is not a string`, { file }, 'Tessera writes flat i18next JSON v4: { "id": "text" }', 'resources');
+    if (typeof v !== 'string') throw inputError(msg('errors.resources.notString', { key: k }), { file }, msg('errors.resources.notStringHint'), 'resources');
   }
   return data as Record<string, string>;
 }
@@ -56,12 +56,12 @@ interface StateFile {
 export function parseState(content: string, file: string): Pick<LocaleData, 'units' | 'retired'> {
   const data = parseJsonFile(content, file) as Partial<StateFile> | null;
   if (!data || typeof data !== 'object' || data.format !== STATE_FORMAT || typeof data.segments !== 'object' || data.segments === null) {
-    throw inputError(`not a Tessera state file (expected "format": "${STATE_FORMAT}")`, { file }, 'restore it from git', 'state');
+    throw inputError(msg('errors.state.notStateFile', { format: STATE_FORMAT }), { file }, msg('errors.restoreFromGit'), 'state');
   }
   for (const [id, u] of Object.entries(data.segments)) {
-    if (!u || !(STATES as readonly string[]).includes(u.state)) throw inputError(`segment ${id} has an unknown state "${String(u?.state)}"`, { file }, `states: ${STATES.join(', ')}`, 'state');
+    if (!u || !(STATES as readonly string[]).includes(u.state)) throw inputError(msg('errors.state.unknownState', { id, state: String(u?.state) }), { file }, msg('errors.state.states', { list: [...STATES] }), 'state');
     if (u.provenance !== undefined && !(PROVENANCES as readonly string[]).includes(u.provenance)) {
-      throw inputError(`segment ${id} has an unknown provenance "${String(u.provenance)}"`, { file }, `provenances: ${PROVENANCES.join(', ')}`, 'state');
+      throw inputError(msg('errors.state.unknownProvenance', { id, provenance: String(u.provenance) }), { file }, msg('errors.state.provenances', { list: [...PROVENANCES] }), 'state');
     }
   }
   return { units: data.segments, retired: data.retired ?? {} };

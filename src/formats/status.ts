@@ -121,7 +121,7 @@ export function statusMarkdown(report: StatusReport, options: RenderOptions = {}
     out.push('', `<details><summary>${t('status.remaining')}</summary>`, '');
     out.push(`| ${t('status.article')} | ${t('status.lang')} | ${t('status.id')} | ${t('status.stateLabel')} | ${t('status.source')} |`);
     out.push('|---|---|---|---|---|');
-    for (const r of report.remaining) out.push(`| ${r.article} | ${r.lang} | \`${r.id}\` | ${t(`status.state.${r.state}`, { count: 1 })} | ${mdEscape(r.source)} |`);
+    for (const r of report.remaining) out.push(`| ${r.article} | ${r.lang} | \`${r.id}\` | ${t(`status.stateOne.${r.state}`)} | ${mdEscape(r.source)} |`);
     out.push('', '</details>');
   }
   if (dir === 'rtl') out.push('', '</div>');
@@ -179,7 +179,7 @@ export function statusHtml(report: StatusReport, options: RenderOptions = {}): s
   else {
     out.push('<table>', `<thead><tr><th>${h(t('status.article'))}</th><th>${h(t('status.lang'))}</th><th>${h(t('status.id'))}</th><th>${h(t('status.stateLabel'))}</th><th>${h(t('status.source'))}</th></tr></thead>`, '<tbody>');
     for (const r of remaining) {
-      out.push(`<tr class="${r.state}"><td>${h(r.article)}</td><td>${r.lang}</td><td><code>${h(r.id)}</code></td><td>${h(t(`status.state.${r.state}`, { count: 1 }))}</td><td class="src" lang="en" dir="ltr">${h(r.source)}</td></tr>`);
+      out.push(`<tr class="${r.state}"><td>${h(r.article)}</td><td>${r.lang}</td><td><code>${h(r.id)}</code></td><td>${h(t(`status.stateOne.${r.state}`))}</td><td class="src" lang="en" dir="ltr">${h(r.source)}</td></tr>`);
     }
     out.push('</tbody>', '</table>');
   }

@@ -13,7 +13,8 @@
  * text it holds (a `sub` inside a code is part of that text). `hi` is transparent.
  */
 import { SaxesParser } from 'saxes';
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
+import type { Message } from '../core/types.js';
 import { escapeAttr, escapeText, INVALID_XML_CHARS } from './xliff/xml.js';
 
 export interface TmxCode {
@@ -76,7 +77,7 @@ const DOCTYPE = /^\s*tmx\s+(?:SYSTEM\s+("[^"[\]]*"|'[^'[\]]*')|PUBLIC\s+("[^"[\]
 export function readTmx(content: string, file: string): TmxDocument {
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   const parser = new SaxesParser({ xmlns: false, position: true });
-  const fail = (message: string, hint?: string): never => {
+  const fail = (message: Message, hint?: Message): never => {
     throw inputError(message, { file, line: parser.line, column: parser.column + 1 }, hint, 'tmx');
   };
   let version: string | undefined;
@@ -96,12 +97,12 @@ export function readTmx(content: string, file: string): TmxDocument {
     // A DTD reference is harmless (saxes never loads it); an internal subset could declare
     // entities, so it is refused, as is a DOCTYPE for anything but <tmx>.
     if (!DOCTYPE.test(doctype) || !/tmx1\d\.dtd["']\s*$/i.test(doctype)) {
-      fail(`the file declares <!DOCTYPE${doctype}>; Tessera accepts only a reference to TMX's own DTD (tmx14.dtd) and never an internal subset`, 'remove the <!DOCTYPE …> declaration, or export the memory again from your CAT tool');
+      fail(msg('errors.tmx.doctype', { doctype }), msg('errors.tmx.doctypeHint'));
     }
   });
   parser.on('error', (err) => {
-    const msg = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
-    fail(`not well-formed XML: ${msg}`, 'the file was damaged; export the memory again from your CAT tool');
+    const detail = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
+    fail(msg('errors.xml.notWellFormed', { detail }), msg('errors.tmx.damaged'));
   });
 
   parser.on('opentag', (tag) => {
@@ -118,43 +119,43 @@ export function readTmx(content: string, file: string): TmxDocument {
         case 'ph':
         case 'ut':
         case 'it': {
-          if (collecting()) fail(`<${name}> inside another code`, 'TMX codes hold native text, not other codes');
+          if (collecting()) fail(msg('errors.tmx.nestedCode', { name }), msg('errors.tmx.nestedCodeHint'));
           const kind = name === 'bpt' ? 'open' : name === 'it' ? (attr('pos') === 'end' ? 'close' : 'open') : 'ph';
           const code: TmxCode = { kind, data: '' };
           const id = name === 'bpt' ? attr('i') ?? attr('x') : attr('x');
           if (id !== undefined) code.id = id;
           const type = attr('type');
           if (type !== undefined) code.type = type;
-          if (name === 'bpt' && attr('i') === undefined) fail('<bpt> has no i attribute', 'a <bpt> and its <ept> share an i="…" number');
+          if (name === 'bpt' && attr('i') === undefined) fail(msg('errors.tmx.bptNoI'), msg('errors.tmx.bptNoIHint'));
           tuv!.parts.push(code);
           inline.push({ name, code });
           return;
         }
         case 'ept': {
-          if (collecting()) fail('<ept> inside another code');
+          if (collecting()) fail(msg('errors.tmx.eptNested'));
           const i = attr('i');
-          if (i === undefined) fail('<ept> has no i attribute', 'an <ept> names its <bpt> with i="…"');
+          if (i === undefined) fail(msg('errors.tmx.eptNoI'), msg('errors.tmx.eptNoIHint'));
           const code: TmxCode = { kind: 'close', id: i!, data: '' };
           tuv!.parts.push(code);
           inline.push({ name, code });
           return;
         }
         case 'sub':
-          if (!collecting()) fail('<sub> outside a code', '<sub> holds text inside <bpt>, <ph>, <it> or <ut>');
+          if (!collecting()) fail(msg('errors.tmx.subOutside'), msg('errors.tmx.subOutsideHint'));
           inline.push({ name });
           return;
         case 'hi':
-          if (collecting()) fail('<hi> inside a code');
+          if (collecting()) fail(msg('errors.tmx.hiNested'));
           inline.push({ name });
           return;
         default:
-          fail(`<${name}> is not a TMX inline element`, 'a <seg> holds text, <bpt>, <ept>, <it>, <ph>, <hi> and <ut>');
+          fail(msg('errors.tmx.notInline', { name }), msg('errors.tmx.notInlineHint'));
       }
     }
     if (stack.length === 1) {
-      if (name !== 'tmx') fail(`the root element is <${name}>, not <tmx>`, 'give Tessera a TMX file');
+      if (name !== 'tmx') fail(msg('errors.tmx.root', { name }), msg('errors.tmx.giveTmx'));
       version = attr('version');
-      if (!version || !/^1\.[1-4]b?$/.test(version)) fail(`unsupported TMX version "${version ?? ''}"`, 'Tessera reads TMX 1.1 to 1.4b');
+      if (!version || !/^1\.[1-4]b?$/.test(version)) fail(msg('errors.tmx.version', { version: version ?? '' }), msg('errors.tmx.versionHint'));
       return;
     }
     switch (name) {
@@ -169,11 +170,11 @@ export function readTmx(content: string, file: string): TmxDocument {
           srclang: attr('srclang') ?? '',
           datatype: attr('datatype') ?? '',
         };
-        if (!header.srclang) fail('<header> has no srclang', 'set srclang to the source language (en), or *all*');
+        if (!header.srclang) fail(msg('errors.tmx.noSrclang'), msg('errors.tmx.noSrclangHint'));
         return;
       case 'body':
         if (parent !== 'tmx') break;
-        if (!header) fail('<body> comes before <header>', 'a TMX file starts with its <header>');
+        if (!header) fail(msg('errors.tmx.bodyFirst'), msg('errors.tmx.bodyFirstHint'));
         return;
       case 'tu':
         if (parent !== 'body') break;
@@ -182,14 +183,14 @@ export function readTmx(content: string, file: string): TmxDocument {
       case 'tuv': {
         if (parent !== 'tu') break;
         const lang = attr('xml:lang') ?? attr('lang');
-        if (!lang) fail('<tuv> has no xml:lang', 'every variant names its language');
+        if (!lang) fail(msg('errors.tmx.noLang'), msg('errors.tmx.noLangHint'));
         tuv = { lang: lang!, parts: [] };
         seenSeg = false;
         return;
       }
       case 'seg':
         if (parent !== 'tuv') break;
-        if (seenSeg) fail('<tuv> has two <seg> elements');
+        if (seenSeg) fail(msg('errors.tmx.twoSegs'));
         inSeg = true;
         seenSeg = true;
         return;
@@ -205,7 +206,7 @@ export function readTmx(content: string, file: string): TmxDocument {
         if (parent === 'header' || parent === 'ude') return;
         break;
     }
-    fail(`unexpected <${name}>${parent ? ` inside <${parent}>` : ''}`, 'the file is not TMX 1.4b');
+    fail(parent ? msg('errors.tmx.unexpectedInside', { name, parent }) : msg('errors.tmx.unexpected', { name }), msg('errors.tmx.unexpectedHint'));
   });
 
   const onText = (text: string): void => {
@@ -230,12 +231,12 @@ export function readTmx(content: string, file: string): TmxDocument {
         inSeg = false;
         return;
       case 'tuv':
-        if (!seenSeg) fail('<tuv> has no <seg>');
+        if (!seenSeg) fail(msg('errors.tmx.noSeg'));
         tu!.variants.push(tuv!);
         tuv = undefined;
         return;
       case 'tu':
-        if (tu!.variants.length === 0) fail('<tu> has no <tuv>', 'a translation unit holds its source and its translations');
+        if (tu!.variants.length === 0) fail(msg('errors.tmx.noTuv'), msg('errors.tmx.noTuvHint'));
         units.push(tu!);
         tu = undefined;
         return;
@@ -249,8 +250,8 @@ export function readTmx(content: string, file: string): TmxDocument {
   });
 
   parser.write(content).close();
-  if (!version) fail('the file is empty or is not TMX', 'give Tessera a TMX file');
-  if (!header) fail('the file has no <header>', 'a TMX file starts with <header … srclang="en" …/>');
+  if (!version) fail(msg('errors.tmx.empty'), msg('errors.tmx.giveTmx'));
+  if (!header) fail(msg('errors.tmx.noHeader'), msg('errors.tmx.noHeaderHint'));
   return { version: version!, header: header!, units };
 }
 

@@ -5,6 +5,8 @@
  * never collide with them. Instances come from createInstance(), never the global singleton.
  */
 import i18next, { type i18n, type Resource } from 'i18next';
+import type { Message } from '../core/types.js';
+import { isolateLatin } from '../formats/bidi.js';
 import ar from './ar.json' with { type: 'json' };
 import cliAr from './cli/ar.json' with { type: 'json' };
 import cliEn from './cli/en.json' with { type: 'json' };
@@ -63,7 +65,57 @@ export function resolveUiLang(flag?: string, env: NodeJS.ProcessEnv = process.en
 /** A translate function bound to the `cli` namespace. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export function cliTranslator(lang: UiLang): { t: Translate; lang: UiLang; dir: 'ltr' | 'rtl' } {
+export type { Message };
+
+export function msg(key: string, params?: Record<string, unknown>): Message {
+  return params ? { key, params } : { key };
+}
+
+export interface CliTranslator {
+  t: Translate;
+  lang: UiLang;
+  dir: 'ltr' | 'rtl';
+}
+
+const translators = new Map<UiLang, CliTranslator>();
+
+/**
+ * The `cli` strings of one language. List values (arrays) are joined with the language's list
+ * separator; Message values (nested messages) are rendered first. In a right-to-left language every Latin run of the result (paths, --options, ids)
+ * is isolated (FSI … PDI) so that the terminal's bidi algorithm cannot reorder it.
+ */
+export function cliTranslator(lang: UiLang): CliTranslator {
+  const cached = translators.get(lang);
+  if (cached) return cached;
   const inst = createUi(lang, CLI_NAMESPACE);
-  return { t: (key, options) => inst.t(key, options ?? {}) as string, lang, dir: inst.dir(lang) === 'rtl' ? 'rtl' : 'ltr' };
+  const dir = inst.dir(lang) === 'rtl' ? 'rtl' : 'ltr';
+  const separator = inst.t('list.separator');
+  const t: Translate = (key, options) => {
+    const values: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(options ?? {})) values[k] = Array.isArray(v) ? v.join(separator) : isMessage(v) ? t(v.key, v.params) : v;
+    const text = inst.t(key, values) as string;
+    return dir === 'rtl' ? isolateLatin(text) : text;
+  };
+  const made: CliTranslator = { t, lang, dir };
+  translators.set(lang, made);
+  return made;
+}
+
+/** English text of a message: what Diagnostics carry in `message` and `--json` prints. */
+function isMessage(v: unknown): v is Message {
+  return typeof v === 'object' && v !== null && typeof (v as Message).key === 'string' && Object.keys(v).every((k) => k === 'key' || k === 'params');
+}
+
+export function english(m: Message): string {
+  return cliTranslator('en').t(m.key, m.params);
+}
+
+/** The early look at argv for --ui-lang, before yargs builds (and translates) the commands. */
+export function uiLangFlag(args: readonly string[]): string | undefined {
+  for (const [i, a] of args.entries()) {
+    if (a === '--') break;
+    if (a === '--ui-lang') return args[i + 1];
+    if (a.startsWith('--ui-lang=')) return a.slice('--ui-lang='.length);
+  }
+  return undefined;
 }

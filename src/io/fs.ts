@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
 
 export function readText(path: string, label = path): string {
   let buf: Buffer;
@@ -16,9 +16,9 @@ export function readText(path: string, label = path): string {
     buf = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw inputError('no such file', { file: label }, 'check the path');
-    if (code === 'EISDIR') throw inputError('is a folder, not a file', { file: label });
-    throw inputError(`cannot read: ${(e as Error).message}`, { file: label });
+    if (code === 'ENOENT') throw inputError(msg('errors.noSuchFile'), { file: label }, msg('errors.checkPath'));
+    if (code === 'EISDIR') throw inputError(msg('errors.isFolder'), { file: label });
+    throw inputError(msg('errors.cannotRead', { detail: (e as Error).message }), { file: label });
   }
   return decodeUtf8(buf, label);
 }
@@ -54,7 +54,7 @@ export function decodeUtf8(buf: Buffer, label: string): string {
   } catch {
     const bad = firstInvalidUtf8(buf);
     const line = buf.subarray(0, bad).toString('latin1').split('\n').length;
-    throw inputError('is not valid UTF-8', { file: label, line }, 'save the file as UTF-8 and try again');
+    throw inputError(msg('errors.notUtf8'), { file: label, line }, msg('errors.notUtf8Hint'));
   }
 }
 

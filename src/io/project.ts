@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
 import { emptyLocale, reconcile, type LocaleData } from '../core/reconcile.js';
 import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
@@ -80,9 +80,9 @@ export class Project {
   articleFiles(options: { all?: boolean } = {}): string[] {
     if (!existsSync(this.sourceDir) || !statSync(this.sourceDir).isDirectory()) {
       throw inputError(
-        `no source/ folder in ${this.root}`,
+        msg('errors.project.noSource', { root: this.root }),
         {},
-        'run Tessera from a project folder (one with source/ and locales/), or pass --root DIR',
+        msg('errors.project.noSourceHint'),
         'project',
       );
     }
@@ -166,10 +166,10 @@ export class Project {
   private checked(path: string, file: string, doc: Doc): Article {
     const expected = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
     if (doc.meta.slug !== expected) {
-      throw inputError(`front matter says slug "${doc.meta.slug}" but the file is named ${expected}.md`, { file, line: 2 }, `rename the file to ${doc.meta.slug}.md or change the slug`, 'article-front-matter');
+      throw inputError(msg('errors.project.slugMismatch', { slug: doc.meta.slug, name: `${expected}.md` }), { file, line: 2 }, msg('errors.project.slugMismatchHint', { name: `${doc.meta.slug}.md` }), 'article-front-matter');
     }
     if (doc.meta.lang !== SOURCE_LANG) {
-      throw inputError(`source language "${doc.meta.lang}" is not supported as a source yet`, { file, line: 2 }, `write "lang: ${SOURCE_LANG}"`, 'article-front-matter');
+      throw inputError(msg('errors.project.sourceLang', { lang: doc.meta.lang }), { file, line: 2 }, msg('errors.project.sourceLangHint', { line: `lang: ${SOURCE_LANG}` }), 'article-front-matter');
     }
     return { slug: doc.meta.slug, file, doc };
   }
@@ -178,7 +178,7 @@ export class Project {
   loadArticles(names: readonly string[] = []): Article[] {
     const files = this.articleFiles();
     if (names.length === 0) {
-      if (files.length === 0) throw inputError('source/ holds no articles (*.md)', { file: this.rel(this.sourceDir) }, 'add an article: see README, "Adding an article"', 'project');
+      if (files.length === 0) throw inputError(msg('errors.project.noArticles'), { file: this.rel(this.sourceDir) }, msg('errors.project.noArticlesHint'), 'project');
       return files.map((f) => this.loadArticleFile(f));
     }
     const bySlug = new Map(files.map((f) => [f.replace(/^.*[\\/]/, '').replace(/\.md$/, ''), f]));
@@ -186,7 +186,7 @@ export class Project {
       const slug = name.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
       const f = bySlug.get(slug);
       if (!f) {
-        throw inputError(`unknown article "${name}"`, {}, `known articles: ${[...bySlug.keys()].join(', ') || '(none)'}`, 'project');
+        throw inputError(msg('errors.project.unknownArticle', { name }), {}, msg('errors.knownArticles', { list: [...bySlug.keys()] }), 'project');
       }
       return this.loadArticleFile(f);
     });
@@ -319,7 +319,7 @@ export function parseShard(value: string | undefined): [number, number] | undefi
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   const k = m ? Number(m[1]) : Number.NaN;
   const n = m ? Number(m[2]) : Number.NaN;
-  if (!m || n < 1 || k < 1 || k > n) throw inputError(`--shard "${value}" is not K/N`, {}, 'e.g. --shard 2/4: the second of four shards (1 ≤ K ≤ N)', 'usage');
+  if (!m || n < 1 || k < 1 || k > n) throw inputError(msg('errors.project.shard', { value }), {}, msg('errors.project.shardHint'), 'usage');
   return [k, n];
 }
 
@@ -346,7 +346,7 @@ export function parseLangs(values: readonly string[] | undefined, allowed?: read
     }
     const base = tag.split('-')[0]!;
     if (!isLang(base) || !list.includes(base)) {
-      throw inputError(`unknown language "${v}"`, {}, `supported: ${list.join(', ')}`, 'usage');
+      throw inputError(msg('errors.unknownLanguage', { lang: v }), {}, msg('errors.supported', { list }), 'usage');
     }
     if (!out.includes(base)) out.push(base);
   }

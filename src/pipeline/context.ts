@@ -3,6 +3,7 @@
  * data to `out` (stdout) and messages to `err` (stderr); they never call process.exit —
  * they return whether their gate held, and the CLI decides the exit code once, at the top.
  */
+import { cliTranslator, type CliTranslator } from '../i18n/index.js';
 import type { Project } from '../io/project.js';
 
 export interface Output {
@@ -28,6 +29,13 @@ export interface StepContext {
   output: Output;
   /** Starts a progress display for `total` items (a no-op when progress is not wanted). */
   progress?: (label: string, total: number) => Progress;
+  /** The editor's language for summaries, reports and messages (default: English). */
+  ui?: CliTranslator;
+}
+
+/** The step's translator: `ctx.ui`, else English. */
+export function uiOf(ctx: StepContext): CliTranslator {
+  return ctx.ui ?? cliTranslator('en');
 }
 
 export const NO_PROGRESS: Progress = { tick() {}, done() {} };

@@ -6,8 +6,8 @@
  * column and the valid choices.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { InputError, inputError } from '../core/errors.js';
-import type { Diagnostic } from '../core/types.js';
+import { InputError, diagnostic, inputError, msg } from '../core/errors.js';
+import type { Diagnostic, Message } from '../core/types.js';
 import { STEPS, type OptionType } from './steps/index.js';
 
 export interface PipelineStep {
@@ -35,16 +35,16 @@ export function parsePipeline(content: string, file: string, name: string): Pipe
     const p = lc.linePos(r[0]);
     return { line: p.line, column: p.col };
   };
-  const problem = (node: YamlNode | null | undefined, message: string, hint?: string): void => {
-    problems.push({ severity: 'error', rule: 'pipeline', message, file, ...at(node), ...(hint ? { hint } : {}) });
+  const problem = (node: YamlNode | null | undefined, message: Message, hint?: Message): void => {
+    problems.push(diagnostic('error', 'pipeline', message, { file, ...at(node) }, hint));
   };
   for (const e of doc.errors) {
     const p = e.linePos?.[0];
-    problems.push({ severity: 'error', rule: 'pipeline', message: `not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, file, ...(p ? { line: p.line, column: p.col } : {}) });
+    problems.push(diagnostic('error', 'pipeline', msg('errors.pipeline.yaml', { detail: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }), { file, ...(p ? { line: p.line, column: p.col } : {}) }));
   }
   if (problems.length) throw new InputError(problems);
   const root = doc.contents;
-  if (!isMap(root)) throw inputError('a pipeline is a mapping with "description" and "steps"', { file, line: 1 }, undefined, 'pipeline');
+  if (!isMap(root)) throw inputError(msg('errors.pipeline.notMapping'), { file, line: 1 }, undefined, 'pipeline');
   let description = '';
   const steps: PipelineStep[] = [];
   for (const pair of root.items) {
@@ -52,7 +52,7 @@ export function parsePipeline(content: string, file: string, name: string): Pipe
     if (key === 'description') description = isScalar(pair.value) ? String(pair.value.value) : '';
     else if (key === 'steps') {
       if (!isSeq(pair.value)) {
-        problem(pair.value as YamlNode, '"steps" must be a list');
+        problem(pair.value as YamlNode, msg('errors.pipeline.stepsNotList'));
         continue;
       }
       for (const item of pair.value.items) {
@@ -64,47 +64,42 @@ export function parsePipeline(content: string, file: string, name: string): Pipe
           stepName = String((node.items[0]!.key as { value: unknown }).value);
           optsNode = node.items[0]!.value as YamlNode | null;
         } else {
-          problem(node, 'each step is "- name:" followed by its options');
+          problem(node, msg('errors.pipeline.stepShape'));
           continue;
         }
         const spec = STEPS[stepName];
         if (!spec) {
-          problem(node, `unknown step "${stepName}"`, `steps: ${Object.keys(STEPS).join(', ')}`);
+          problem(node, msg('errors.pipeline.unknownStep', { step: stepName }), msg('errors.pipeline.steps', { list: Object.keys(STEPS) }));
           continue;
         }
         const options: Record<string, unknown> = {};
         if (optsNode && !(isScalar(optsNode) && optsNode.value === null)) {
           if (!isMap(optsNode)) {
-            problem(optsNode, `the options of "${stepName}" must be a mapping`);
+            problem(optsNode, msg('errors.pipeline.optionsNotMapping', { step: stepName }));
             continue;
           }
           for (const op of optsNode.items) {
             const k = isScalar(op.key) ? String(op.key.value) : '';
             const type = spec.options[k];
             if (!type) {
-              problem(op.key as YamlNode, `step "${stepName}" has no option "${k}"`, `options: ${Object.keys(spec.options).join(', ') || '(none)'}`);
+              problem(op.key as YamlNode, msg('errors.pipeline.noOption', { step: stepName, option: k }), msg('errors.pipeline.options', { list: Object.keys(spec.options) }));
               continue;
             }
             const value = (op.value as YamlNode | null)?.toJSON?.() ?? (isScalar(op.value) ? op.value.value : undefined);
             const checked = coerce(value, type);
             const bad = checked === undefined ? undefined : spec.check?.(k, checked);
-            if (bad) problem(op.value as YamlNode, bad.message, bad.hint);
-            else if (checked === undefined) problem(op.value as YamlNode, `option "${k}" of "${stepName}" must be ${describe(type)}`);
+            if (bad) problem(op.value as YamlNode, bad.i18n?.message ?? msg('errors.pipeline.badValue', { detail: bad.message }), bad.i18n?.hint);
+            else if (checked === undefined) problem(op.value as YamlNode, msg(`errors.pipeline.type.${type === 'string[]' ? 'list' : type}`, { step: stepName, option: k }));
             else options[camel(k)] = checked;
           }
         }
         steps.push({ name: stepName, options, line: at(node).line ?? 0 });
       }
-    } else problem(pair.key as YamlNode, `unknown key "${key}"`, 'a pipeline has "description" and "steps"');
+    } else problem(pair.key as YamlNode, msg('errors.pipeline.unknownKey', { key }), msg('errors.pipeline.keysHint'));
   }
   if (problems.length) throw new InputError(problems);
-  if (steps.length === 0) throw inputError('the pipeline has no steps', { file }, undefined, 'pipeline');
+  if (steps.length === 0) throw inputError(msg('errors.pipeline.noSteps'), { file }, undefined, 'pipeline');
   return { name, description, steps };
-}
-
-function describe(t: OptionType): string {
-  if (t === 'gate') return 'a percentage, "lang=percent", or a mapping such as { all: 90, ar: 80 }';
-  return t === 'string[]' ? 'a list of strings (or one string)' : t === 'boolean' ? 'true or false' : `a ${t}`;
 }
 
 function coerce(v: unknown, t: OptionType): unknown {

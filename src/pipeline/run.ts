@@ -5,10 +5,10 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
 import { readText } from '../io/fs.js';
 import type { Project } from '../io/project.js';
-import type { StepContext, StepResult } from './context.js';
+import { uiOf, type StepContext, type StepResult } from './context.js';
 import { parsePipeline, type Pipeline } from './load.js';
 import { STEPS } from './steps/index.js';
 
@@ -27,7 +27,7 @@ export function loadPipeline(project: Project, name: string): Pipeline {
   const path = candidates.find((p) => /\.ya?ml$/.test(p) && existsSync(p));
   if (!path) {
     const known = pipelineNames(project);
-    throw inputError(`no pipeline "${name}"`, {}, known.length ? `pipelines: ${known.join(', ')}` : 'pipelines/ holds no *.yaml files', 'usage');
+    throw inputError(msg('errors.run.noPipeline', { name }), {}, known.length ? msg('errors.run.pipelines', { list: known }) : msg('errors.run.noPipelines'), 'usage');
   }
   const file = project.rel(path);
   return parsePipeline(readText(path, file), file, name.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''));
@@ -36,15 +36,16 @@ export function loadPipeline(project: Project, name: string): Pipeline {
 export async function runPipeline(ctx: StepContext, pipeline: Pipeline): Promise<StepResult & { failedStep?: string }> {
   const written: string[] = [];
   const total = pipeline.steps.length;
+  const { t } = uiOf(ctx);
   for (const [i, step] of pipeline.steps.entries()) {
-    if (!ctx.output.quiet) ctx.output.err(`\n▶ ${pipeline.name} ${i + 1}/${total}: ${step.name}\n`);
+    if (!ctx.output.quiet) ctx.output.err(`\n${t('run.stepStart', { pipeline: pipeline.name, step: step.name, n: i + 1, total })}\n`);
     const result = await STEPS[step.name]!.run(ctx, step.options);
     written.push(...result.written);
     if (!result.ok) {
-      ctx.output.err(`\n✖ pipeline ${pipeline.name}: step ${i + 1} (${step.name}) failed${i + 1 < total ? `; ${total - i - 1} later step(s) not run` : ''}\n`);
+      ctx.output.err(`\n${t('run.stepFailed', { pipeline: pipeline.name, step: step.name, n: i + 1 })}${i + 1 < total ? t('run.notRun', { count: total - i - 1 }) : ''}\n`);
       return { ok: false, written, failedStep: step.name };
     }
   }
-  if (!ctx.output.quiet) ctx.output.err(`\n✔ pipeline ${pipeline.name}: ${total} step(s) done, ${written.length} file(s) written\n`);
+  if (!ctx.output.quiet) ctx.output.err(`\n${t('run.done', { pipeline: pipeline.name, steps: t('count.steps', { count: total }), files: t('count.filesWritten', { count: written.length }) })}\n`);
   return { ok: true, written };
 }

@@ -7,7 +7,8 @@
  * indent, LF, final newline; no dates, so the same memory is the same bytes and a diff shows
  * exactly the pairs that changed.
  */
-import { inputError } from '../core/errors.js';
+import { inputError, msg } from '../core/errors.js';
+import type { Message } from '../core/types.js';
 import { stableJson } from '../core/json.js';
 import type { Lang } from '../core/types.js';
 import { parseJsonFile } from '../formats/locale.js';
@@ -36,20 +37,20 @@ export function serializeMemory(sourceLang: Lang, targetLang: Lang, entries: rea
 /** Reads a memory file; anything that is not one is refused (InputError naming the file). */
 export function parseMemory(content: string, file: string, expected: { source: Lang; target: Lang }): TmEntry[] {
   const data = parseJsonFile(content, file) as Partial<MemoryFile> | null;
-  const refuse = (message: string): never => {
-    throw inputError(message, { file }, 'restore it from git, or delete it and run "tessera tm update" to rebuild it from locales/', 'tm');
+  const refuse = (message: Message): never => {
+    throw inputError(message, { file }, msg('errors.tm.fileHint'), 'tm');
   };
-  if (!data || typeof data !== 'object' || data.format !== TM_FORMAT) refuse(`not a Tessera memory (expected "format": "${TM_FORMAT}")`);
+  if (!data || typeof data !== 'object' || data.format !== TM_FORMAT) refuse(msg('errors.tm.notMemory', { format: TM_FORMAT }));
   if (data!.sourceLanguage !== expected.source || data!.targetLanguage !== expected.target) {
-    refuse(`the memory is for ${String(data!.sourceLanguage)} → ${String(data!.targetLanguage)}, expected ${expected.source} → ${expected.target}`);
+    refuse(msg('errors.tm.pair', { source: String(data!.sourceLanguage), target: String(data!.targetLanguage), expectedSource: expected.source, expectedTarget: expected.target }));
   }
-  if (!Array.isArray(data!.entries)) refuse('"entries" is not a list');
+  if (!Array.isArray(data!.entries)) refuse(msg('errors.tm.entriesNotList'));
   return data!.entries!.map((e, i) => {
-    const where = `entry ${i + 1}`;
-    if (!e || typeof e !== 'object') refuse(`${where} is not an object`);
-    if (typeof e.source !== 'string' || typeof e.target !== 'string') refuse(`${where} needs "source" and "target" strings`);
-    if (!isTmState(e.state)) refuse(`${where} has an unknown state "${String(e.state)}" (states: ${TM_STATES.join(', ')})`);
-    if (!Array.isArray(e.articles) || !e.articles.every((a) => typeof a === 'string')) refuse(`${where} needs "articles", a list of slugs`);
+    const entry = i + 1;
+    if (!e || typeof e !== 'object') refuse(msg('errors.tm.entryNotObject', { entry }));
+    if (typeof e.source !== 'string' || typeof e.target !== 'string') refuse(msg('errors.tm.entryTexts', { entry }));
+    if (!isTmState(e.state)) refuse(msg('errors.tm.entryState', { entry, state: String(e.state), list: [...TM_STATES] }));
+    if (!Array.isArray(e.articles) || !e.articles.every((a) => typeof a === 'string')) refuse(msg('errors.tm.entryArticles', { entry }));
     return { source: e.source, target: e.target, state: e.state, articles: [...e.articles] };
   });
 }

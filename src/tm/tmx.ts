@@ -18,7 +18,8 @@
  * sentence whose OmegaT view its source is, when the project knows that sentence; otherwise the
  * entry is kept as the plain text it is.
  */
-import { inputError } from '../core/errors.js';
+import { diagnostic, inputError, msg } from '../core/errors.js';
+import type { Message } from '../core/types.js';
 import type { Diagnostic, Lang } from '../core/types.js';
 import { isLang, SOURCE_LANG, TARGET_LANGS } from '../core/types.js';
 import { alignTarget, encodeInline, hasCodes, type InlinePart } from '../formats/inline.js';
@@ -99,7 +100,7 @@ export function tmxToEntries(content: string, file: string, known: Map<string, s
   const doc: TmxDocument = readTmx(content, file);
   const src = doc.header.srclang;
   if (src !== '*all*' && langOf(src) !== SOURCE_LANG) {
-    throw inputError(`the memory's source language (srclang) is "${src}", expected "${SOURCE_LANG}"`, { file }, 'Tessera translates from English: give a TMX whose source is English', 'tmx-language');
+    throw inputError(msg('errors.tmx.srclang', { lang: src, expected: SOURCE_LANG }), { file }, msg('errors.tmx.srclangHint'), 'tmx-language');
   }
   const out: TmxRead = { entries: new Map(), units: doc.units.length, ignored: 0, diagnostics: [] };
   for (const tu of doc.units) {
@@ -118,14 +119,7 @@ export function tmxToEntries(content: string, file: string, known: Map<string, s
     for (const v of targets) {
       const entry = toEntry(source.parts, v.parts, known);
       if ('problem' in entry) {
-        out.diagnostics.push({
-          severity: 'warning',
-          rule: entry.rule,
-          message: `the translation's tags do not fit its source sentence (${entry.problem}); the entry is kept as plain text`,
-          file,
-          line: tu.line,
-          column: tu.column,
-        });
+        out.diagnostics.push(diagnostic('warning', entry.rule, msg('tm.tagsDoNotFit', { problem: entry.problem }), { file, line: tu.line, column: tu.column }));
       }
       const lang = langOf(v.lang)!;
       const list = out.entries.get(lang) ?? [];
@@ -136,7 +130,7 @@ export function tmxToEntries(content: string, file: string, known: Map<string, s
   return out;
 }
 
-function toEntry(source: TmxPart[], target: TmxPart[], known: Map<string, string>): { source: string; target: string } | { source: string; target: string; problem: string; rule: string } {
+function toEntry(source: TmxPart[], target: TmxPart[], known: Map<string, string>): { source: string; target: string } | { source: string; target: string; problem: Message; rule: string } {
   const s = tmxText(source);
   const t = tmxText(target);
   if (tmxHasCodes(source) || !(hasShortcuts(s) || hasShortcuts(t))) return { source: s, target: t };

@@ -101,7 +101,7 @@ describe('default policy, everything reviewed', () => {
   it('exits 0 and writes the 12 editions', () => {
     expect(first.code, first.stderr).toBe(0);
     for (const lang of LANGS) for (const ext of FORMATS) expect(existsSync(p.path(p.edition(lang, ext))), `${lang}.${ext}`).toBe(true);
-    expect(first.stderr).toContain('build: 12 edition file(s) in out/editions/ (12 changed)');
+    expect(first.stderr).toContain('build: 12 edition files in out/editions/ (12 changed)');
     expect(blockedLines(first)).toEqual([]);
     expect(first.stderr).not.toContain('note:');
   });
@@ -139,7 +139,7 @@ describe('default policy, everything reviewed', () => {
   it('the shipped publish-gate pipeline builds every edition', () => {
     const r = p.run('run', 'publish-gate');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('build: 12 edition file(s)');
+    expect(r.stderr).toContain('build: 12 edition files');
   });
 });
 
@@ -168,7 +168,7 @@ describe('French translations missing', () => {
     for (const ext of FORMATS) expect(p.read(p.edition('fr', ext))).not.toContain(en[ids[0]!]!.slice(0, 40));
     // The others are written.
     expect(p.editionFiles('it')).toHaveLength(3);
-    expect(r.stderr).toContain('build: 9 edition file(s) in out/editions/ (3 changed), 1 edition(s) not published');
+    expect(r.stderr).toContain('build: 9 edition files in out/editions/ (3 changed), 1 edition not published');
     expect(r.stderr).not.toMatch(/\((en|it|ar)\):/);
   });
 
@@ -203,7 +203,7 @@ describe('French translations missing', () => {
       const r = p.run('build', '--min-translated', gate);
       expect(r.code, `${gate}: ${r.stderr}`).toBe(0);
       expect(blockedLines(r)).toEqual([]);
-      expect(r.stderr).toMatch(/note: palermo-conference \(fr\): \d+\.\d% of words translated; 2 segment\(s\) set in English/);
+      expect(r.stderr).toMatch(/note: palermo-conference \(fr\): \d+\.\d% of words translated; 2 segments set in English/);
       const html = p.read(p.edition('fr', 'html'));
       for (const id of ids) {
         expect(html).toContain(fallbackHtml(en[id]!));
@@ -280,7 +280,7 @@ describe('a source sentence edited after translation (stale)', () => {
       expect(txt).toContain(editionSentence(previous(lang), { lang, dir, fallback: false, format: 'txt' }));
       expect(txt).not.toContain(NEW);
       expect(p.read(p.edition(lang, 'html'))).not.toContain(fallbackHtml(NEW));
-      expect(r.stderr).toContain(`note: palermo-conference (${lang}): 100.0% of words translated; 1 stale segment(s) set from the previous translation`);
+      expect(r.stderr).toContain(`note: palermo-conference (${lang}): 100.0% of words translated; 1 stale segment set from the previous translation`);
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic, inputError } from '../../src/core/errors.js';
+import { InputError, formatDiagnostic, inputError, msg } from '../../src/core/errors.js';
+import { cliTranslator } from '../../src/i18n/index.js';
 
 describe('formatDiagnostic', () => {
   it('writes file:line:column: level: message, then the hint indented on its own line', () => {
@@ -25,10 +26,30 @@ describe('InputError', () => {
     expect(e.message).toBe('f:1: error: first\nerror: second');
   });
 
-  it('inputError builds one error diagnostic, with the hint only when given', () => {
-    const e = inputError('bad', { file: 'x.yaml', line: 4, column: 2 }, 'do this', 'pipeline');
-    expect(e.diagnostics).toEqual([{ severity: 'error', rule: 'pipeline', message: 'bad', file: 'x.yaml', line: 4, column: 2, hint: 'do this' }]);
-    expect('hint' in inputError('bad').diagnostics[0]!).toBe(false);
-    expect(inputError('bad').diagnostics[0]!.rule).toBe('input');
+  it('inputError builds one error diagnostic from messages: English text, and the keys for the CLI', () => {
+    const e = inputError(msg('errors.noMatch', { pattern: '*.xlf' }), { file: 'x.yaml', line: 4, column: 2 }, msg('errors.checkPath'), 'pipeline');
+    expect(e.diagnostics).toEqual([
+      {
+        severity: 'error',
+        rule: 'pipeline',
+        message: 'no file matches "*.xlf"',
+        file: 'x.yaml',
+        line: 4,
+        column: 2,
+        hint: 'check the path',
+        i18n: { message: { key: 'errors.noMatch', params: { pattern: '*.xlf' } }, hint: { key: 'errors.checkPath' } },
+      },
+    ]);
+    expect('hint' in inputError(msg('errors.noSuchFile')).diagnostics[0]!).toBe(false);
+    expect(inputError(msg('errors.noSuchFile')).diagnostics[0]!.rule).toBe('input');
+  });
+
+  it('is printed in the language of the translator given to formatDiagnostic', () => {
+    const [d] = inputError(msg('errors.noSuchFile'), { file: 'a.xlf' }, msg('errors.checkPath')).diagnostics;
+    expect(formatDiagnostic(d!)).toBe('a.xlf: error: no such file\n  check the path');
+    expect(formatDiagnostic(d!, cliTranslator('it').t)).toBe('a.xlf: errore: file inesistente\n  controllare il percorso');
+    expect(formatDiagnostic(d!, cliTranslator('fr').t)).toBe('a.xlf : erreur : fichier introuvable\n  vérifiez le chemin');
+    // Arabic: the Latin position is isolated so that the bidi algorithm keeps it in one piece.
+    expect(formatDiagnostic(d!, cliTranslator('ar').t)).toBe('\u2068a.xlf\u2069: خطأ: الملف غير موجود\n  تحقق من المسار');
   });
 });

@@ -39,7 +39,7 @@ describe('the newsroom pipeline on the bundled article', () => {
 
   it('writes 12 editions: html, md and txt for en, it, fr, ar', () => {
     for (const lang of LANGS) for (const ext of ['html', 'md', 'txt']) expect(existsSync(join(dir, `out/editions/${lang}/palermo-conference.${ext}`))).toBe(true);
-    expect(first.stderr).toContain('12 edition file(s)');
+    expect(first.stderr).toContain('12 edition files');
   });
 
   it('every edition holds every sentence of its language, in order', () => {
@@ -114,7 +114,7 @@ describe('the newsroom pipeline on the bundled article', () => {
       const ex = tessera(['--root', dir, 'export', '--lang', 'it,fr,ar', '--all', '--format', format, '--out', out]);
       expect(ex.code).toBe(0);
       const im = tessera(['--root', dir, 'import', join(out, 'it/palermo-conference.xlf'), join(out, 'fr/palermo-conference.xlf'), join(out, 'ar/palermo-conference.xlf')]);
-      expect(im.stderr).toContain('0 project file(s) updated');
+      expect(im.stderr).toContain('0 project files updated');
       expect(im.code).toBe(0);
       expect(snapshot(join(dir, 'locales'))).toEqual(before);
     }
@@ -273,7 +273,7 @@ describe('interface', () => {
     try {
       const r = tessera(['--root', dir, 'status', '--min-translated', '100']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^gate failed: palermo-conference \(fr\): \d+\.\d% of words translated, below 100\.0% — 1 segment\(s\), \d+ word\(s\) to go$/m);
+      expect(r.stderr).toMatch(/^gate failed: palermo-conference \(fr\): \d+\.\d% of words translated, below 100\.0% — 1 segment, \d+ words to go$/m);
       expect(r.stderr).not.toMatch(/\(it\)|\(ar\)/);
       // A per-language gate: French may be at 95%, the others must be complete.
       const lenient = tessera(['--root', dir, 'status', '--min-translated', '100,fr=95']);

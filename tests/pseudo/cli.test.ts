@@ -40,9 +40,9 @@ afterAll(() => {
 
 describe('tessera pseudo on the bundled article', () => {
   it('runs, and reports every translatable segment applied in both pseudo-locales', () => {
-    expect(first.stderr).toContain(`${SLUG} (qps-ploc): 25 applied, 0 unchanged, 0 skipped, 1 need no translation`);
-    expect(first.stderr).toContain(`${SLUG} (qps-plocm): 25 applied, 0 unchanged, 0 skipped, 1 need no translation`);
-    expect(first.stderr).toContain('4 project file(s) updated');
+    expect(first.stderr).toContain(`${SLUG} (qps-ploc): 25 applied, 0 unchanged, 0 skipped, 1 needs no translation`);
+    expect(first.stderr).toContain(`${SLUG} (qps-plocm): 25 applied, 0 unchanged, 0 skipped, 1 needs no translation`);
+    expect(first.stderr).toContain('4 project files updated');
     expect(first.code).toBe(0);
   });
 
@@ -96,7 +96,7 @@ describe('tessera pseudo on the bundled article', () => {
 
   it('is idempotent: a second run changes nothing', () => {
     expect(second.code).toBe(0);
-    expect(second.stderr).toContain('0 project file(s) updated');
+    expect(second.stderr).toContain('0 project files updated');
     expect(second.stderr).toContain(`${SLUG} (qps-ploc): 0 applied, 25 unchanged, 0 skipped`);
     expect(pseudoLocales(dir)).toEqual(secondFiles);
   });

@@ -73,12 +73,12 @@ describe('incremental', () => {
     const dir = corpus();
     expect(tessera(['--root', dir, 'segment']).code).toBe(0);
     const again = tessera(['--root', dir, 'segment']);
-    expect(again.stderr).toContain(`${N} article(s), ${N} unchanged`);
+    expect(again.stderr).toContain(`${N} articles, ${N} unchanged`);
     const before = snapshot(dir);
     const p = join(dir, 'source', readdirSync(join(dir, 'source')).sort()[3]!);
     writeFileSync(p, readFileSync(p, 'utf8').replace(/\n\n([^\n]+)\n$/, '\n\nA new closing sentence was added.\n'));
     const one = tessera(['--root', dir, 'segment']);
-    expect(one.stderr).toContain(`${N} article(s), ${N - 1} unchanged`);
+    expect(one.stderr).toContain(`${N} articles, ${N - 1} unchanged`);
     const after = snapshot(dir);
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
     expect(changed.sort()).toEqual([`locales/en/${p.replace(/^.*\//, '').replace(/\.md$/, '')}.json`, `source/${p.replace(/^.*\//, '')}`].sort());

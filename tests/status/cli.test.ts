@@ -202,13 +202,13 @@ describe('gates: 90, ar=80, 90,ar=80', () => {
     const r = gate('--min-reviewed', '99,ar=80');
     expect(r.code).toBe(1);
     expect(failing(r.stderr)).toEqual(['it', 'fr']);
-    expect(r.stderr).toMatch(/^gate failed: palermo-conference \(fr\): 97\.4% of words reviewed, below 99\.0% — 2 segment\(s\), \d+ word\(s\) to go$/m);
+    expect(r.stderr).toMatch(/^gate failed: palermo-conference \(fr\): 97\.4% of words reviewed, below 99\.0% — 2 segments, \d+ words to go$/m);
   });
 
   it('speaks the interface language', () => {
     const r = gate('--min-translated', '98', '--ui-lang', 'fr');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^seuil non atteint : palermo-conference \(fr\) : 97,4\s%\sdes mots traduits, sous les 98,0\s% — reste 2 segment\(s\), \d+ mot\(s\)$/m);
+    expect(r.stderr).toMatch(/^seuil non atteint : palermo-conference \(fr\) : 97,4\s%\sdes mots traduits, sous les 98,0\s% — reste 2 segments, \d+ mots$/m);
   });
 
   it('refuses what is not a gate with exit 2', () => {

@@ -41,7 +41,8 @@ const EXPECTED: Record<Ui, { one: { new: string; stale: string }; oneStale: stri
   en: { one: { new: 'new', stale: 'stale' }, oneStale: '1 stale', words: (n) => `${n} words`, decimal: '.' },
   it: { one: { new: 'nuovo', stale: 'superato' }, oneStale: '1 superato', words: (n) => `${n} parole`, decimal: ',' },
   fr: { one: { new: 'nouveau', stale: 'périmé' }, oneStale: '1 périmé', words: (n) => `${n} mots`, decimal: ',' },
-  ar: { one: { new: 'جديد', stale: 'متقادم' }, oneStale: '، 1 متقادم', words: (n) => `${n} كلمة`, decimal: '.' },
+  // Arabic counts agree with the number: 3–10 كلمات, 11–99 (mod 100) كلمةً, else كلمة.
+  ar: { one: { new: 'جديد', stale: 'متقادم' }, oneStale: '، مقطع متقادم واحد', words: (n) => `${n} ${n % 100 >= 3 && n % 100 <= 10 ? 'كلمات' : n % 100 >= 11 ? 'كلمةً' : 'كلمة'}`, decimal: '.' },
 };
 
 interface Labels {

@@ -43,7 +43,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('two versions of the bundled article', () => {
   it('the unchanged sentences are not exported; the edited one carries its old translation as a fuzzy match ≥ 75', () => {
     const r = ok(['export', SLUG, '--lang', 'it,fr,ar', '--out', 'out/v2']);
-    expect(r.stderr).toContain('out/v2/it/palermo-conference.xlf: 1 unit(s); memory: 0 pre-filled (exact), 1 with fuzzy matches');
+    expect(r.stderr).toContain('out/v2/it/palermo-conference.xlf: 1 unit; memory: 0 pre-filled (exact), 1 with fuzzy matches');
     for (const lang of ['it', 'fr', 'ar']) {
       const xml = read(`out/v2/${lang}/${SLUG}.xlf`);
       const units = readXliff(xml, 'f')[0]!.units;
@@ -67,7 +67,7 @@ describe('two versions of the bundled article', () => {
 
   it('a second article repeating a sentence verbatim gets it pre-filled from the memory, provenance tm', () => {
     const r = ok(['export', 'tunis-talks', '--lang', 'it', '--out', 'out/t']);
-    expect(r.stderr).toContain('out/t/it/tunis-talks.xlf: 4 unit(s); memory: 2 pre-filled (exact)');
+    expect(r.stderr).toContain('out/t/it/tunis-talks.xlf: 4 units; memory: 2 pre-filled (exact)');
     const units = readXliff(read('out/t/it/tunis-talks.xlf'), 'f')[0]!.units;
     const it = json<Record<string, string>>(`locales/it/${SLUG}.json`);
     const en = json<Record<string, string>>(`locales/en/${SLUG}.json`);
@@ -97,7 +97,7 @@ describe('tm update, export, import, lookup', () => {
     expect(r.stderr).toMatch(/locales\/it\/\.tm\.json: \d+ entries/);
     const first = snapshot(join(dir, 'locales'));
     const again = ok(['tm', 'update']);
-    expect(again.stderr).toContain('0 file(s) changed');
+    expect(again.stderr).toContain('0 files changed');
     expect(snapshot(join(dir, 'locales'))).toEqual(first);
     const text = read('locales/it/.tm.json');
     expect(text.endsWith('\n')).toBe(true);
@@ -122,7 +122,7 @@ describe('tm update, export, import, lookup', () => {
     // Again: nothing new, no file changed.
     const again = ok(['tm', 'import', 'out/it.tmx']);
     expect(again.stderr).toContain('0 new entries');
-    expect(again.stderr).toContain('0 memory file(s) changed');
+    expect(again.stderr).toContain('0 memory files changed');
   });
 
   it('lookup prints the matches', () => {

@@ -275,7 +275,7 @@ describe('tessera validate (the built binary)', () => {
 
   it('exits 0 when every file is valid, printing only a summary on stderr', () => {
     const r = tessera(['validate', good]);
-    expect(r.stderr).toBe('validate: 1 file(s), 1 valid\n');
+    expect(r.stderr).toBe('validate: 1 file, 1 valid\n');
     expect(r.stdout).toBe('');
     expect(r.code).toBe(0);
   });
@@ -288,7 +288,7 @@ describe('tessera validate (the built binary)', () => {
     expect(lines).toContain(`${bad}:9:7: error: id "1" is used twice in the units of file "a.txt": <trans-unit> at line 5 has it too`);
     expect(lines.some((l) => l.startsWith(`${bad}:11:9: error: <target> has state="done"`))).toBe(true);
     expect(lines.some((l) => l.startsWith('  '))).toBe(true); // hints
-    expect(r.stderr).toContain('validate: 2 file(s), 1 valid, 1 invalid (2 problem(s))');
+    expect(r.stderr).toContain('validate: 2 files, 1 valid, 1 invalid (2 problems)');
   });
 
   it('--json prints the result on stdout with a stable key order', () => {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { importStep } from '../../pipeline/steps/import.js';
+import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
 interface Args extends GlobalArgs {
@@ -8,17 +9,17 @@ interface Args extends GlobalArgs {
   strict: boolean;
 }
 
-export function importCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
+export function importCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, Args> {
   return {
     command: 'import <files..>',
-    describe: "merge translators' XLIFF (1.2, 2.0, 2.1) into locales/",
+    describe: t('help.import.describe'),
     builder: (y) =>
       y
-        .positional('files', { type: 'string', array: true, describe: 'XLIFF files or glob patterns' })
-        .option('force', { type: 'boolean', default: false, describe: 'replace reviewed or final translations that differ (default: report a conflict)' })
-        .option('strict', { type: 'boolean', default: false, describe: 'refuse everything when any unit cannot be applied' })
-        .example('$0 import returned/it/palermo-conference.xlf', "merge one translator's file")
-        .example("$0 import 'returned/*/*.xlf'", 'merge every returned file (quote the pattern)') as never,
+        .positional('files', { type: 'string', array: true, describe: t('help.import.files') })
+        .option('force', { type: 'boolean', default: false, describe: t('help.import.force') })
+        .option('strict', { type: 'boolean', default: false, describe: t('help.import.strict') })
+        .example('$0 import returned/it/palermo-conference.xlf', t('help.import.example1'))
+        .example("$0 import 'returned/*/*.xlf'", t('help.import.example2')) as never,
     handler: async (args) => {
       const r = await importStep(context(args), { files: args.files, force: args.force, strict: args.strict });
       if (!r.ok) exit.code = 1;

@@ -1,5 +1,6 @@
 /** Every command, listed explicitly (yargs' commandDir does not suit ESM). */
 import type { CommandModule } from 'yargs';
+import type { Translate } from '../../i18n/index.js';
 import type { Exit, GlobalArgs } from '../main.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
@@ -12,6 +13,6 @@ import { statusCommand } from './status.js';
 import { tmCommand } from './tm.js';
 import { validateCommand } from './validate.js';
 
-export function commands(exit: Exit): CommandModule<GlobalArgs, never>[] {
-  return [segmentCommand(exit), exportCommand(exit), importCommand(exit), statusCommand(exit), checkCommand(exit), buildCommand(exit), runCommand(exit), validateCommand(exit), tmCommand(exit), pseudoCommand(exit)] as unknown as CommandModule<GlobalArgs, never>[];
+export function commands(exit: Exit, t: Translate): CommandModule<GlobalArgs, never>[] {
+  return [segmentCommand(exit, t), exportCommand(exit, t), importCommand(exit, t), statusCommand(exit, t), checkCommand(exit, t), buildCommand(exit, t), runCommand(exit, t), validateCommand(exit, t), tmCommand(exit, t), pseudoCommand(exit, t)] as unknown as CommandModule<GlobalArgs, never>[];
 }

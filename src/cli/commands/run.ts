@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
-import { inputError } from '../../core/errors.js';
+import { inputError, msg } from '../../core/errors.js';
 import { loadPipeline, pipelineNames, runPipeline } from '../../pipeline/run.js';
 import { STEPS } from '../../pipeline/steps/index.js';
+import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
 interface Args extends GlobalArgs {
@@ -9,16 +10,16 @@ interface Args extends GlobalArgs {
   list: boolean;
 }
 
-export function runCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
+export function runCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, Args> {
   return {
     command: 'run [pipeline]',
-    describe: 'run a pipeline declared in pipelines/<name>.yaml',
+    describe: t('help.run.describe'),
     builder: (y) =>
       y
-        .positional('pipeline', { type: 'string', describe: 'pipeline name (file name without .yaml) or path' })
-        .option('list', { type: 'boolean', default: false, describe: 'list the pipelines and their steps' })
-        .example('$0 run newsroom', 'segment → export → import → status → build on the project')
-        .example('$0 run --list', 'what pipelines there are') as never,
+        .positional('pipeline', { type: 'string', describe: t('help.run.pipeline') })
+        .option('list', { type: 'boolean', default: false, describe: t('help.run.list') })
+        .example('$0 run newsroom', t('help.run.example1'))
+        .example('$0 run --list', t('help.run.example2')) as never,
     handler: async (args) => {
       const ctx = context(args);
       if (args.list) {
@@ -26,10 +27,10 @@ export function runCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
           const p = loadPipeline(ctx.project, name);
           ctx.output.out(`${name}: ${p.description}\n  ${p.steps.map((s) => s.name).join(' → ')}\n`);
         }
-        ctx.output.out(`\nSteps: ${Object.entries(STEPS).map(([n, s]) => `${n} (${s.description})`).join('; ')}\n`);
+        ctx.output.out(`\n${t('run.steps', { list: Object.keys(STEPS).map((n) => `${n} (${t(`steps.${n}`)})`).join('; ') })}\n`);
         return;
       }
-      if (!args.pipeline) throw inputError('name a pipeline to run', {}, `pipelines: ${pipelineNames(ctx.project).join(', ') || '(none)'}`, 'usage');
+      if (!args.pipeline) throw inputError(msg('errors.run.noPipelineName'), {}, msg('errors.run.pipelines', { list: pipelineNames(ctx.project) }), 'usage');
       const r = await runPipeline(ctx, loadPipeline(ctx.project, args.pipeline));
       if (!r.ok) exit.code = 1;
     },

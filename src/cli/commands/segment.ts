@@ -1,11 +1,12 @@
 import type { CommandModule } from 'yargs';
 import { readFileSync } from 'node:fs';
-import { inputError } from '../../core/errors.js';
+import { inputError, msg } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import { resolve } from 'node:path';
 import { FileTransaction, decodeUtf8 } from '../../io/fs.js';
 import { segmentStep } from '../../pipeline/steps/segment.js';
 import { SEGMENT_LANGS, SrxError, loadSrx, segmentText, toSrx, type SegmentLang } from '../../segment/index.js';
+import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
 interface Args extends GlobalArgs {
@@ -22,14 +23,14 @@ function srxSegmenter(path: string, lang: string): (text: string) => string[] {
   try {
     xml = decodeUtf8(readFileSync(path), path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('no such file', { file: path }, 'give the path of an SRX 2.0 file', 'usage');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw inputError(msg('errors.noSuchFile'), { file: path }, msg('errors.segment.srxPath'), 'usage');
     throw e;
   }
   try {
     const seg = loadSrx(xml, lang);
     return (text) => seg.segment(text);
   } catch (e) {
-    if (e instanceof SrxError) throw inputError(`not a usable SRX file: ${e.message.replace(/^SRX line \d+: /, '')}`, { file: path, line: e.line }, 'fix the rules (SRX 2.0: <srx><body><languagerules>…), or export ours with --write-srx to start from', 'srx');
+    if (e instanceof SrxError) throw inputError(msg('errors.segment.badSrx', { detail: e.message.replace(/^SRX line \d+: /, '') }), { file: path, line: e.line }, msg('errors.segment.badSrxHint'), 'srx');
     throw e;
   }
 }
@@ -38,9 +39,9 @@ function srxSegmenter(path: string, lang: string): (text: string) => string[] {
 function segmentPlain(args: Args): void {
   const lang = (args.lang ?? 'en').toLowerCase();
   if (!(SEGMENT_LANGS as readonly string[]).includes(lang)) {
-    throw inputError(`unsupported language "${args.lang}"`, {}, `supported: ${SEGMENT_LANGS.join(', ')}`, 'usage');
+    throw inputError(msg('errors.unsupportedLanguage', { lang: args.lang }), {}, msg('errors.supported', { list: [...SEGMENT_LANGS] }), 'usage');
   }
-  if (args.articles.length > 1) throw inputError('give one text file (or - for standard input)', {}, undefined, 'usage');
+  if (args.articles.length > 1) throw inputError(msg('errors.segment.oneFile'), {}, undefined, 'usage');
   const name = args.articles[0] ?? '-';
   let text: string;
   if (name === '-') text = decodeUtf8(readFileSync(0), '<stdin>');
@@ -48,7 +49,7 @@ function segmentPlain(args: Args): void {
     try {
       text = decodeUtf8(readFileSync(name), name);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('no such file', { file: name }, 'check the path, or use - to read standard input', 'usage');
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw inputError(msg('errors.noSuchFile'), { file: name }, msg('errors.segment.stdinHint'), 'usage');
       throw e;
     }
   }
@@ -58,22 +59,22 @@ function segmentPlain(args: Args): void {
   process.stdout.write(args.json ? stableJson(result) : result.map((p) => p.join('\n')).join('\n\n') + '\n');
 }
 
-export function segmentCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
+export function segmentCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, Args> {
   return {
     command: 'segment [articles..]',
-    describe: 'split source articles into sentences; update locales/ (or split plain text with --json)',
+    describe: t('help.segment.describe'),
     builder: (y) =>
       y
-        .positional('articles', { type: 'string', array: true, default: [], describe: 'article slugs or files (default: every article in source/); with --json or --lang: a text file, or - for stdin' })
-        .option('lang', { type: 'string', describe: `language of a plain-text input (${SEGMENT_LANGS.join(', ')})` })
-        .option('json', { type: 'boolean', default: false, describe: 'print a JSON array: one array of sentences per input line' })
-        .option('srx', { type: 'string', describe: 'split plain text with the rules of this SRX 2.0 file (as OmegaT, Okapi and Trados use) instead of Tessera’s' })
-        .option('write-srx', { type: 'string', describe: 'write Tessera’s own rules as SRX 2.0 to this file (- for stdout), for a CAT tool to segment the same way' })
-        .example('$0 segment', 'segment every article in source/ and write locales/en/<slug>.json')
-        .example('$0 segment palermo-conference', 'segment one article')
-        .example('echo "Gen. Haftar spoke. He left." | $0 segment --lang en --json -', 'split plain text read from stdin')
-        .example('$0 segment --write-srx tessera.srx', 'our rules as SRX, for OmegaT (Project properties → Segmentation)')
-        .example('$0 segment --lang it --srx my-rules.srx --json notes.txt', 'split with your own SRX rules') as never,
+        .positional('articles', { type: 'string', array: true, default: [], describe: t('help.segment.articles') })
+        .option('lang', { type: 'string', describe: t('help.segment.lang', { langs: SEGMENT_LANGS }) })
+        .option('json', { type: 'boolean', default: false, describe: t('help.segment.json') })
+        .option('srx', { type: 'string', describe: t('help.segment.srx') })
+        .option('write-srx', { type: 'string', describe: t('help.segment.writeSrx') })
+        .example('$0 segment', t('help.segment.example1'))
+        .example('$0 segment palermo-conference', t('help.segment.example2'))
+        .example('echo "Gen. Haftar spoke. He left." | $0 segment --lang en --json -', t('help.segment.example3'))
+        .example('$0 segment --write-srx tessera.srx', t('help.segment.example4'))
+        .example('$0 segment --lang it --srx my-rules.srx --json notes.txt', t('help.segment.example5')) as never,
     handler: async (args) => {
       if (args.writeSrx !== undefined) {
         const xml = toSrx();
@@ -82,7 +83,7 @@ export function segmentCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
           const tx = new FileTransaction();
           tx.write(resolve(args.writeSrx), xml);
           tx.commit();
-          if (!args.quiet) process.stderr.write(`segment: Tessera's rules written as SRX 2.0 to ${args.writeSrx}\n`);
+          if (!args.quiet) process.stderr.write(`${t('segment.srxWritten', { file: args.writeSrx })}\n`);
         }
         return;
       }

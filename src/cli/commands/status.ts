@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { STATUS_FORMATS, statusStep } from '../../pipeline/steps/status.js';
+import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
 interface Args extends GlobalArgs {
@@ -13,25 +14,24 @@ interface Args extends GlobalArgs {
   uiLang?: string;
 }
 
-export function statusCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
+export function statusCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, Args> {
   return {
     command: 'status [articles..]',
-    describe: 'article × language matrix of segments and words by state',
+    describe: t('help.status.describe'),
     builder: (y) =>
       y
-        .positional('articles', { type: 'string', array: true, default: [], describe: 'article slugs (default: all)' })
-        .option('lang', { type: 'string', array: true, describe: 'target languages (default: it, fr, ar)' })
-        .option('format', { type: 'string', default: 'table', choices: [...STATUS_FORMATS], describe: 'table (terminal), json (schema tessera-status/1), markdown (PR comment), html (self-contained dashboard)' })
-        .option('json', { type: 'boolean', default: false, describe: 'same as --format json' })
-        .option('details', { type: 'boolean', default: false, describe: 'also list the segments still needing work' })
-        .option('min-translated', { type: 'string', array: true, describe: 'gate: exit 1 if an article has fewer % of words translated; 90 (every language), ar=80, or 90,ar=80' })
-        .option('min-reviewed', { type: 'string', array: true, describe: 'gate: the same on words reviewed' })
-        .option('ui-lang', { type: 'string', choices: ['en', 'it', 'fr', 'ar'], describe: 'language of the report (default: from LC_ALL, LC_MESSAGES or LANG, else en)' })
-        .example('$0 status', 'the matrix as a table')
-        .example('$0 status --format markdown > status.md', 'a pull-request comment')
-        .example('$0 status --format html > status.html', 'a dashboard to open in a browser')
-        .example('$0 status --min-reviewed 100', 'CI gate: every word reviewed')
-        .example('$0 status --min-translated 100,ar=80 --ui-lang it', 'gates per language, labels in Italian') as never,
+        .positional('articles', { type: 'string', array: true, default: [], describe: t('help.status.articles') })
+        .option('lang', { type: 'string', array: true, describe: t('help.status.lang') })
+        .option('format', { type: 'string', default: 'table', choices: [...STATUS_FORMATS], describe: t('help.status.format') })
+        .option('json', { type: 'boolean', default: false, describe: t('help.status.json') })
+        .option('details', { type: 'boolean', default: false, describe: t('help.status.details') })
+        .option('min-translated', { type: 'string', array: true, describe: t('help.status.minTranslated') })
+        .option('min-reviewed', { type: 'string', array: true, describe: t('help.status.minReviewed') })
+        .example('$0 status', t('help.status.example1'))
+        .example('$0 status --format markdown > status.md', t('help.status.example2'))
+        .example('$0 status --format html > status.html', t('help.status.example3'))
+        .example('$0 status --min-reviewed 100', t('help.status.example4'))
+        .example('$0 status --min-translated 100,ar=80 --ui-lang it', t('help.status.example5')) as never,
     handler: async (args) => {
       const r = await statusStep(context(args), {
         articles: args.articles,

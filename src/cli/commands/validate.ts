@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../core/types.js';
 import { validateXliff } from '../../formats/xliff/validate.js';
 import { readText } from '../../io/fs.js';
 import { expandFiles } from '../../pipeline/steps/import.js';
+import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
 interface Args extends GlobalArgs {
@@ -19,17 +20,17 @@ interface FileResult {
   problems: { line: number | null; column: number | null; rule: string; message: string }[];
 }
 
-export function validateCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
+export function validateCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, Args> {
   return {
     command: 'validate <files..>',
-    describe: "check XLIFF 1.2, 2.0 and 2.1 files against XLIFF's rules (nothing is imported); exit 2 if any problem",
+    describe: t('help.validate.describe'),
     builder: (y) =>
       y
-        .positional('files', { type: 'string', array: true, describe: 'XLIFF files or glob patterns, relative to --root' })
-        .option('json', { type: 'boolean', default: false, describe: 'print {files:[{file, version, valid, problems:[{line, column, rule, message}]}]} on stdout' })
-        .example('$0 validate out/xliff/it/palermo-conference.xlf', "check a file before sending it to a translator")
-        .example("$0 validate 'returned/*/*.xlf'", "check translators' files before importing them (quote the pattern)")
-        .example("$0 validate --json 'out/xliff/*/*.xlf' > report.json", 'the result for scripts') as never,
+        .positional('files', { type: 'string', array: true, describe: t('help.validate.files') })
+        .option('json', { type: 'boolean', default: false, describe: t('help.validate.json') })
+        .example('$0 validate out/xliff/it/palermo-conference.xlf', t('help.validate.example1'))
+        .example("$0 validate 'returned/*/*.xlf'", t('help.validate.example2'))
+        .example("$0 validate --json 'out/xliff/*/*.xlf' > report.json", t('help.validate.example3')) as never,
     handler: async (args) => {
       const ctx = context(args);
       const results: FileResult[] = [];
@@ -51,14 +52,14 @@ export function validateCommand(exit: Exit): CommandModule<GlobalArgs, Args> {
           valid: problems.length === 0,
           problems: problems.map((p) => ({ line: p.line ?? null, column: p.column ?? null, rule: p.rule, message: p.message })),
         });
-        lines.push(...problems.map(formatDiagnostic));
+        lines.push(...problems.map((p) => formatDiagnostic(p, t)));
       }
       const invalid = results.filter((r) => !r.valid);
       if (args.json) ctx.output.out(stableJson({ files: results }));
       else if (lines.length) ctx.output.err(`${lines.join('\n')}\n`);
       if (!ctx.output.quiet) {
         const count = invalid.reduce((n, r) => n + r.problems.length, 0);
-        ctx.output.err(`validate: ${results.length} file(s), ${results.length - invalid.length} valid${invalid.length ? `, ${invalid.length} invalid (${count} problem(s))` : ''}\n`);
+        ctx.output.err(`${t('validate.summary', { files: t('count.files', { count: results.length }), valid: results.length - invalid.length })}${invalid.length ? t('validate.invalid', { invalid: invalid.length, problems: t('count.problems', { count }) }) : ''}\n`);
       }
       if (invalid.length) exit.code = 2;
     },

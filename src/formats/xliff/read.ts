@@ -11,8 +11,8 @@
  * XLIFF 1.2 or 2.x document, units without ids, duplicate unit ids in one file.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { inputError } from '../../core/errors.js';
-import type { State } from '../../core/types.js';
+import { inputError, msg } from '../../core/errors.js';
+import type { Message, State } from '../../core/types.js';
 import type { ReadFile, ReadUnit, XliffVersion } from './model.js';
 import { fromSubState, fromXliff12State, fromXliff2State } from './states.js';
 import { stateRank } from '../../core/types.js';
@@ -69,16 +69,16 @@ export function readXliff(content: string, file: string): ReadFile[] {
   const stack: string[] = [];
   const seen = new Set<string>();
 
-  const fail = (message: string, hint?: string): never => {
+  const fail = (message: Message, hint?: Message): never => {
     throw inputError(message, { file, line: parser.line, column: parser.column + 1 }, hint, 'xliff');
   };
 
   parser.on('doctype', () =>
-    fail('the file declares a DOCTYPE; XLIFF files never need one and Tessera refuses them (entity expansion, external entities)', 'remove the <!DOCTYPE …> declaration, or export the file again from your CAT tool'),
+    fail(msg('errors.xliff.doctype'), msg('errors.xliff.doctypeHint')),
   );
   parser.on('error', (err) => {
-    const msg = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
-    fail(`not well-formed XML: ${msg}`, 'the file was damaged after export; open it in your CAT tool and export it again');
+    const detail = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
+    fail(msg('errors.xml.notWellFormed', { detail }), msg('errors.xliff.damaged'));
   });
 
   parser.on('opentag', (tag: SaxesTagNS) => {
@@ -90,12 +90,12 @@ export function readXliff(content: string, file: string): ReadFile[] {
     const xmlAttr = (n: string): string | undefined => tag.attributes[`xml:${n}`]?.value;
     stack.push(name);
     if (stack.length === 1) {
-      if (name !== 'xliff') fail(`the root element is <${tag.name}>, not <xliff>`, 'give Tessera an XLIFF 1.2 or 2.x file');
+      if (name !== 'xliff') fail(msg('errors.xliff.root', { name: tag.name }), msg('errors.xliff.rootHint'));
       ns = tag.uri;
       const v = attr('version');
       if (ns === NS12 && v === '1.2') version = '1.2';
       else if (ns === NS20 && (v === '2.0' || v === '2.1')) version = v;
-      else fail(`unsupported XLIFF: namespace "${ns}", version "${v ?? ''}"`, 'Tessera reads XLIFF 1.2, 2.0 and 2.1');
+      else fail(msg('errors.xliff.unsupported', { namespace: ns, version: v ?? '' }), msg('errors.xliff.unsupportedHint'));
       srcLang = attr('srcLang') ?? '';
       trgLang = attr('trgLang') ?? '';
       return;
@@ -166,17 +166,17 @@ export function readXliff(content: string, file: string): ReadFile[] {
           line: parser.line,
           column: parser.column + 1,
         };
-        if (version !== '1.2' && !current.article) fail('<file> has no id');
+        if (version !== '1.2' && !current.article) fail(msg('errors.xliff.fileNoId'));
         files.push(current);
         return;
       }
       case 'trans-unit':
       case 'unit': {
-        if (!current) fail(`<${name}> outside <file>`);
+        if (!current) fail(msg('errors.xliff.outsideFile', { name }));
         const id = attr('id');
-        if (!id) fail(`<${name}> has no id`, 'every unit needs the id Tessera gave it');
+        if (!id) fail(msg('errors.xliff.unitNoId', { name }), msg('errors.xliff.unitNoIdHint'));
         const key = `${current!.article}\u0000${id}`;
-        if (seen.has(key)) fail(`unit id "${id}" appears twice in file "${current!.article}"`);
+        if (seen.has(key)) fail(msg('errors.xliff.unitTwice', { id, article: current!.article }));
         seen.add(key);
         unit = { id: id!, line: parser.line, column: parser.column + 1, translate: attr('translate') !== 'no', segs: [], notes: [] };
         originalData = new Map();
@@ -298,7 +298,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
   });
 
   parser.write(content).close();
-  if (!version) fail('the file is empty or is not XLIFF');
+  if (!version) fail(msg('errors.xliff.empty'));
   return files;
 }
 

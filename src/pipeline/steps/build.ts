@@ -16,19 +16,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { InputError, inputError } from '../../core/errors.js';
+import { InputError, inputError, msg } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import { assessEdition, describeBlockReason, parseStalePolicy, policyFor, type BlockReason, type EditionAssessment, type LangPolicy, type PublishPolicy, type SetCounts } from '../../core/policy.js';
 import { segmentSizes } from '../../core/status.js';
-import { LANGS, SOURCE_LANG, isPseudoLang, type Lang } from '../../core/types.js';
+import { LANGS, SOURCE_LANG, isPseudoLang, type Diagnostic, type Lang } from '../../core/types.js';
 import { markPseudoEdition, pseudoDir } from '../../pseudo/edition.js';
 import { reconcile, type LocaleData } from '../../core/reconcile.js';
 import { formatPercent } from '../../formats/status.js';
 import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../../formats/edition.js';
-import { createUi } from '../../i18n/index.js';
+import { cliTranslator, createUi, type CliTranslator } from '../../i18n/index.js';
 import { FileTransaction } from '../../io/fs.js';
 import { parseLangs, type Article } from '../../io/project.js';
-import { startProgress, type StepContext, type StepResult } from '../context.js';
+import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { parseGate } from './status.js';
 
 export const EDITION_FORMATS = ['html', 'md', 'txt'] as const;
@@ -159,7 +159,7 @@ export function buildPolicy(options: Pick<BuildOptions, 'minTranslated' | 'stale
  * anything: the problem and the valid choices, or undefined when the value is good. For a
  * loader that reports bad values at their line and column.
  */
-export function checkBuildOption(option: string, value: unknown): { message: string; hint?: string } | undefined {
+export function checkBuildOption(option: string, value: unknown): Diagnostic | undefined {
   try {
     if (option === 'min-translated') parseGate(value, option);
     else if (option === 'stale') parseStalePolicy(value, option);
@@ -167,16 +167,17 @@ export function checkBuildOption(option: string, value: unknown): { message: str
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const d = e.diagnostics[0]!;
-    return d.hint ? { message: d.message, hint: d.hint } : { message: d.message };
+    return d;
   }
 }
 
 export async function buildStep(ctx: StepContext, options: BuildOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
+  const ui = uiOf(ctx);
   const langs = parseLangs(options.lang, LANGS, { pseudo: true }); // pseudo-locales only when named
   const formats = (options.format && options.format.length ? options.format.flatMap((f) => f.split(/[\s,]+/)).filter(Boolean) : [...EDITION_FORMATS]) as string[];
   for (const f of formats) {
-    if (!(EDITION_FORMATS as readonly string[]).includes(f)) throw inputError(`unknown edition format "${f}"`, {}, `formats: ${EDITION_FORMATS.join(', ')}`, 'usage');
+    if (!(EDITION_FORMATS as readonly string[]).includes(f)) throw inputError(msg('errors.unknownFormat.edition', { format: f }), {}, msg('errors.formats', { list: [...EDITION_FORMATS] }), 'usage');
   }
   const policy = buildPolicy(options);
   const outDir = project.abs(options.out ?? 'out/editions');
@@ -248,24 +249,24 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   if (options.json) output.out(buildJson(outcomes, out, formats));
   if (!output.quiet) {
     const built = outcomes.filter((o) => o.status !== 'blocked').flatMap((o) => o.files);
-    output.err(`build: ${built.length} edition file(s) in ${out}/ (${written.length} changed)${blocked.length ? `, ${blocked.length} edition(s) not published` : ''}\n`);
+    output.err(`${ui.t('build.summary', { files: ui.t('count.editionFiles', { count: built.length }), out: `${out}/`, changed: written.length })}${blocked.length ? ui.t('build.notPublished', { count: blocked.length }) : ''}\n`);
     for (const f of built) output.err(`  ${f}\n`);
     for (const o of outcomes) {
-      const note = fallbackNote(o);
-      if (note) output.err(`  note: ${o.article} (${o.lang}): ${note}\n`);
+      const note = fallbackNote(o, ui);
+      if (note) output.err(`  ${ui.t('build.note', { article: o.article, lang: o.lang, note })}\n`);
     }
   }
   // Always printed, like a failed status gate: this is why the command exits 1.
-  for (const o of blocked) output.err(blockedLine(o) + '\n');
+  for (const o of blocked) output.err(blockedLine(o, ui) + '\n');
   return { ok: blocked.length === 0, written };
 }
 
 const pct = (p: number): string => formatPercent(p, 'en');
 
 /** "palermo-conference (fr): 92.1% of words translated, below 100.0% (…) — not published; …" */
-export function blockedLine(o: EditionOutcome): string {
-  const why = o.assessment.blocked.map((r) => describeBlockReason(r, pct)).join('; ');
-  return `${o.article} (${o.lang}): ${why} — not published; ${o.kept.length ? `${filesPhrase(o.kept)} left as ${o.kept.length === 1 ? 'it was' : 'they were'}` : 'no earlier edition on disk'}`;
+export function blockedLine(o: EditionOutcome, ui: CliTranslator = cliTranslator('en')): string {
+  const why = o.assessment.blocked.map((r) => describeBlockReason(r, (p) => formatPercent(p, ui.lang), ui.t)).join(ui.t('list.semicolon'));
+  return ui.t('build.blocked', { article: o.article, lang: o.lang, why, kept: o.kept.length ? ui.t('build.kept', { files: filesPhrase(o.kept), count: o.kept.length }) : ui.t('build.nothingKept') });
 }
 
 /** out/editions/fr/palermo-conference.{html,md,txt} */
@@ -277,13 +278,13 @@ function filesPhrase(files: string[]): string {
 }
 
 /** What a published translated edition holds besides current translations, if anything. */
-function fallbackNote(o: EditionOutcome): string | undefined {
+function fallbackNote(o: EditionOutcome, ui: CliTranslator): string | undefined {
   if (o.status === 'blocked' || !o.assessment.policy) return undefined;
   const s = o.assessment.segments;
   const parts: string[] = [];
-  if (s.missing + s.stale) parts.push(`${s.missing + s.stale} segment(s) set in English (marked lang="en" in HTML)`);
-  if (s.previous) parts.push(`${s.previous} stale segment(s) set from the previous translation`);
-  return parts.length ? `${pct(o.assessment.translatedWords)} of words translated; ${parts.join(', ')}` : undefined;
+  if (s.missing + s.stale) parts.push(ui.t('build.setInEnglish', { count: s.missing + s.stale }));
+  if (s.previous) parts.push(ui.t('build.setFromPrevious', { count: s.previous }));
+  return parts.length ? ui.t('build.fallback', { percent: formatPercent(o.assessment.translatedWords, ui.lang), parts }) : undefined;
 }
 
 const counts = (c: SetCounts): SetCounts => ({ total: c.total, translated: c.translated, previous: c.previous, stale: c.stale, missing: c.missing });

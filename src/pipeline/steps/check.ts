@@ -9,7 +9,7 @@
  * translations — all articles, whatever articles are being checked.
  */
 import { existsSync } from 'node:fs';
-import { inputError, formatDiagnostic } from '../../core/errors.js';
+import { inputError, formatDiagnostic, msg } from '../../core/errors.js';
 import { stateRank, TARGET_LANGS, type Lang } from '../../core/types.js';
 import { CHECKS, buildGlossary, type Glossary, type GlossarySegment } from '../../checks/index.js';
 import { checkJson, junitXml, listChecks, listChecksJson, summary } from '../../checks/report.js';
@@ -17,7 +17,7 @@ import { checkSuite, failed, lineOfKey, parseFailOn, toDiagnostics, type CheckSe
 import { FileTransaction, readText } from '../../io/fs.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import { parseLangs, type Article, type Project } from '../../io/project.js';
-import type { StepContext, StepResult } from '../context.js';
+import { uiOf, type StepContext, type StepResult } from '../context.js';
 
 export interface CheckOptions {
   /** Article slugs (default: all). */
@@ -103,7 +103,7 @@ export function checkStep(ctx: StepContext, options: CheckOptions = {}): StepRes
     output.out(options.json ? listChecksJson(CHECKS) : listChecks(CHECKS));
     return { ok: true, written: [] };
   }
-  if (options.junit !== undefined && options.junit.trim() === '') throw inputError('junit: give a file name', {}, 'e.g. --junit out/check.xml', 'usage');
+  if (options.junit !== undefined && options.junit.trim() === '') throw inputError(msg('errors.check.junit'), {}, msg('errors.check.junitHint'), 'usage');
   const results = checkResults(project, options);
   const locate = locator(project);
   const written: string[] = [];
@@ -115,8 +115,8 @@ export function checkStep(ctx: StepContext, options: CheckOptions = {}): StepRes
   if (options.json) output.out(checkJson(results, CHECKS, failOn, locate));
   else {
     const diagnostics = toDiagnostics(results, locate).filter((d) => !output.quiet || d.severity === 'error' || failOn === 'warning');
-    if (diagnostics.length) output.err(diagnostics.map(formatDiagnostic).join('\n') + '\n');
+    if (diagnostics.length) output.err(diagnostics.map((d) => formatDiagnostic(d, uiOf(ctx).t)).join('\n') + '\n');
   }
-  if (!output.quiet) output.err(summary(results, CHECKS) + (options.junit ? `; JUnit report in ${project.rel(project.abs(options.junit))}` : '') + '\n');
+  if (!output.quiet) output.err(summary(results, CHECKS, uiOf(ctx).t) + (options.junit ? uiOf(ctx).t('check.junitWritten', { file: project.rel(project.abs(options.junit)) }) : '') + '\n');
   return { ok: !failed(results, failOn), written };
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import createjs from 'xliff/createjs';
-import { inputError } from '../../core/errors.js';
+import { inputError, msg } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
 import { reconcile, type LocaleData } from '../../core/reconcile.js';
 import type { ExchangeFile, ExchangeUnit } from '../../formats/xliff/model.js';
@@ -18,7 +18,7 @@ import { FileTransaction } from '../../io/fs.js';
 import { fingerprint } from '../../io/cache.js';
 import { parseLangs, type Project } from '../../io/project.js';
 import { leverage } from '../../tm/leverage.js';
-import { startProgress, type StepContext, type StepResult } from '../context.js';
+import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { memoryIndexes } from './tm.js';
 
 export const EXPORT_FORMATS = ['xliff12', 'xliff20', 'xliff21'] as const;
@@ -146,9 +146,9 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const { project, output } = ctx;
   const format = (options.format ?? 'xliff12') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw inputError(`unknown export format "${format}"`, {}, `formats: ${EXPORT_FORMATS.join(', ')}`, 'usage');
+    throw inputError(msg('errors.unknownFormat.export', { format }), {}, msg('errors.formats', { list: [...EXPORT_FORMATS] }), 'usage');
   }
-  if (options.prefill && format !== 'xliff12') throw inputError('--prefill applies to XLIFF 1.2 only', {}, 'use --format xliff12', 'usage');
+  if (options.prefill && format !== 'xliff12') throw inputError(msg('errors.export.prefill'), {}, msg('errors.export.prefillHint'), 'usage');
   const langs = parseLangs(options.lang);
   const outDir = project.abs(options.out ?? 'out/xliff');
   const paths = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
@@ -204,6 +204,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const written = tx.commit().map((p) => project.rel(p));
   cache.save();
   if (!output.quiet) {
+    const ui = uiOf(ctx);
     let files = 0;
     const summary: string[] = [];
     for (const path of paths) {
@@ -211,15 +212,15 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
         const slug = slugOf(path);
         const r = results.get(`${slug}/${lang}`)!;
         if (r.units === 0) {
-          summary.push(`  ${slug} (${lang}): nothing to translate`);
+          summary.push(`  ${ui.t('export.nothing', { article: slug, lang })}`);
           continue;
         }
         files++;
-        const leveraged = r.exact || r.fuzzy ? `; memory: ${r.exact} pre-filled (exact), ${r.fuzzy} with fuzzy matches` : '';
-        summary.push(`  ${project.rel(fileOf(lang, slug))}: ${r.units} unit(s)${leveraged}`);
+        const leveraged = r.exact || r.fuzzy ? ui.t('export.leveraged', { exact: r.exact, fuzzy: r.fuzzy }) : '';
+        summary.push(`  ${project.rel(fileOf(lang, slug))}: ${ui.t('count.units', { count: r.units })}${leveraged}`);
       }
     }
-    output.err(`export: ${files} file(s) (${format}), ${written.length} changed\n${summary.join('\n')}\n`);
+    output.err(`${ui.t('export.summary', { files: ui.t('count.files', { count: files }), format, changed: written.length })}\n${summary.join('\n')}\n`);
   }
   return { ok: true, written };
 }

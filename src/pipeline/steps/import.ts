@@ -7,7 +7,7 @@
  */
 import { glob } from 'tinyglobby';
 import { existsSync, statSync } from 'node:fs';
-import { InputError, formatDiagnostic, inputError } from '../../core/errors.js';
+import { InputError, diagnostic, formatDiagnostic, inputError, msg } from '../../core/errors.js';
 import { mergeUnits } from '../../core/merge.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '../../core/types.js';
@@ -17,7 +17,7 @@ import { projectGlossaries, segmentsToCheck } from './check.js';
 import { validateXliff } from '../../formats/xliff/validate.js';
 import { FileTransaction, readText } from '../../io/fs.js';
 import type { Article } from '../../io/project.js';
-import type { StepContext, StepResult } from '../context.js';
+import { uiOf, type StepContext, type StepResult } from '../context.js';
 
 /** QA findings printed by an import; the rest are counted. */
 const QA_SHOWN = 20;
@@ -43,11 +43,11 @@ export async function expandFiles(ctx: StepContext, patterns: readonly string[],
     if (/[*?[\]{}]/.test(p)) {
       const found = (await glob(p, { cwd: ctx.project.root, absolute: true, onlyFiles: true })).sort();
       if (found.length === 0 && optional) continue;
-      if (found.length === 0) throw inputError(`no file matches "${p}"`, {}, 'check the pattern (it is relative to the project root)', 'usage');
+      if (found.length === 0) throw inputError(msg('errors.noMatch', { pattern: p }), {}, msg('errors.noMatchHint'), 'usage');
       out.push(...found);
     } else {
-      if (!existsSync(abs)) throw inputError('no such file', { file: p }, 'check the path', 'usage');
-      if (statSync(abs).isDirectory()) throw inputError('is a folder; give the XLIFF files (or a pattern such as out/xliff/*/*.xlf)', { file: p }, undefined, 'usage');
+      if (!existsSync(abs)) throw inputError(msg('errors.noSuchFile'), { file: p }, msg('errors.checkPath'), 'usage');
+      if (statSync(abs).isDirectory()) throw inputError(msg('errors.import.folder'), { file: p }, undefined, 'usage');
       out.push(abs);
     }
   }
@@ -61,10 +61,10 @@ function langOf(tag: string): Lang | undefined {
 
 export async function importStep(ctx: StepContext, options: ImportOptions): Promise<StepResult> {
   const { project, output } = ctx;
-  if (options.files.length === 0) throw inputError('no files to import', {}, 'give one or more XLIFF files: tessera import out/xliff/it/palermo-conference.xlf', 'usage');
+  if (options.files.length === 0) throw inputError(msg('errors.import.noFiles'), {}, msg('errors.import.noFilesHint'), 'usage');
   const paths = await expandFiles(ctx, options.files, options.optional ?? false);
   if (paths.length === 0) {
-    if (!output.quiet) output.err('import: no returned files to import\n');
+    if (!output.quiet) output.err(`${uiOf(ctx).t('import.nothing')}\n`);
     return { ok: true, written: [] };
   }
   const articles = new Map<string, Article>();
@@ -98,19 +98,19 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
     if (problems.length > 0) {
       throw new InputError([
         ...problems,
-        { severity: 'error', rule: 'xliff', message: `${file} is not valid XLIFF; nothing was imported`, hint: `run "tessera validate ${file}" for the details; re-export the file from your CAT tool` },
+        diagnostic('error', 'xliff', msg('errors.import.invalid', { file }), {}, msg('errors.import.invalidHint', { file })),
       ]);
     }
     const read = readXliff(content, file);
-    if (read.length === 0) throw inputError('the XLIFF file holds no <file> element', { file }, 'export it again from your CAT tool', 'xliff');
+    if (read.length === 0) throw inputError(msg('errors.import.noFileElement'), { file }, msg('errors.import.exportAgain'), 'xliff');
     for (const f of read) {
       const where = { file, line: f.line, column: f.column };
       const src = langOf(f.sourceLang);
-      if (src !== SOURCE_LANG) throw inputError(`source language is "${f.sourceLang}", expected "${SOURCE_LANG}"`, where, 'this file was not exported by Tessera from this project', 'xliff-language');
-      if (!f.targetLang) throw inputError('the file declares no target language', where, `set target-language (1.2) or trgLang (2.x) to one of ${TARGET_LANGS.join(', ')}`, 'xliff-language');
+      if (src !== SOURCE_LANG) throw inputError(msg('errors.import.sourceLang', { lang: f.sourceLang, expected: SOURCE_LANG }), where, msg('errors.import.sourceLangHint'), 'xliff-language');
+      if (!f.targetLang) throw inputError(msg('errors.import.noTargetLang'), where, msg('errors.import.noTargetLangHint', { list: TARGET_LANGS }), 'xliff-language');
       const lang = langOf(f.targetLang);
-      if (!lang || !TARGET_LANGS.includes(lang)) throw inputError(`target language "${f.targetLang}" is not one of this project's (${TARGET_LANGS.join(', ')})`, where, 'check the file: it may belong to another project', 'xliff-language');
-      if (!known.has(f.article)) throw inputError(`the file is for article "${f.article}", which this project does not have`, where, `known articles: ${[...known].join(', ')}`, 'xliff-article');
+      if (!lang || !TARGET_LANGS.includes(lang)) throw inputError(msg('errors.import.targetLang', { lang: f.targetLang, list: TARGET_LANGS }), where, msg('errors.import.targetLangHint'), 'xliff-language');
+      if (!known.has(f.article)) throw inputError(msg('errors.import.unknownArticle', { article: f.article }), where, msg('errors.knownArticles', { list: [...known] }), 'xliff-article');
       let article = articles.get(f.article);
       if (!article) {
         article = project.loadArticleFile(project.abs(`source/${f.article}.md`));
@@ -128,15 +128,15 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       for (const t of [project.abs(article.file), project.resourcesPath(SOURCE_LANG, f.article), project.resourcesPath(lang, f.article), project.statePath(lang, f.article)]) touched.add(t);
       skipped += r.skipped;
       diagnostics.push(...r.diagnostics);
-      lines.push(`  ${file} → ${f.article} (${lang}): ${r.applied} applied, ${r.unchanged} unchanged, ${r.skipped} skipped${r.ignored ? `, ${r.ignored} need no translation` : ''}`);
+      lines.push(`  ${uiOf(ctx).t('import.fileLine', { file, article: f.article, lang, applied: r.applied, unchanged: r.unchanged, skipped: r.skipped })}${r.ignored ? uiOf(ctx).t('import.ignored', { count: r.ignored }) : ''}`);
     }
     done.push({ file, touched: [...touched], clean });
   }
-  if (cached > 0) lines.push(`  ${cached} file(s) unchanged since they were imported`);
+  if (cached > 0) lines.push(`  ${uiOf(ctx).t('import.cached', { count: cached })}`);
   if (options.strict && skipped > 0) {
     throw new InputError([
       ...diagnostics,
-      { severity: 'error', rule: 'strict', message: `${skipped} unit(s) could not be applied; --strict refuses the import, nothing was written` },
+      diagnostic('error', 'strict', msg('errors.import.strict', { count: skipped })),
     ]);
   }
   // The QA checks (src/checks) on what this import changed: reported, never blocking — the
@@ -145,7 +145,7 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   const langsSeen = [...new Set([...data.values()].map((d) => d.lang))];
   const changedCount = [...changed.values()].reduce((n, ids) => n + ids.size, 0);
   if (changedCount > QA_AT_IMPORT) {
-    qa.push({ severity: 'warning', rule: 'qa', message: `${changedCount} segments changed: the QA checks were left to "tessera check" (an import checks up to ${QA_AT_IMPORT})`, hint: 'run "tessera check" (or a pipeline check step) before publishing' });
+    qa.push(diagnostic('warning', 'qa', msg('import.qaSkipped', { count: changedCount, max: QA_AT_IMPORT }), {}, msg('import.qaSkippedHint')));
   } else if (langsSeen.length > 0) {
     const glossaries = projectGlossaries(project, langsSeen);
     for (const [key, d] of data) {
@@ -158,14 +158,14 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   }
   // A file full of problems should not bury the import's own report: the first few, then a count.
   diagnostics.push(...qa.slice(0, QA_SHOWN));
-  if (qa.length > QA_SHOWN) diagnostics.push({ severity: 'warning', rule: 'qa', message: `… and ${qa.length - QA_SHOWN} more QA finding(s)`, hint: 'run "tessera check" for the full list (also as --json or --junit)' });
+  if (qa.length > QA_SHOWN) diagnostics.push(diagnostic('warning', 'qa', msg('import.qaMore', { count: qa.length - QA_SHOWN }), {}, msg('import.qaMoreHint')));
   const tx = new FileTransaction();
   for (const a of articles.values()) project.stageEnglish(tx, a);
   for (const d of data.values()) project.stageLocale(tx, d.lang, d.article.slug, d.data);
   const written = tx.commit().map((p) => project.rel(p));
   for (const d of done) if (d.clean) cache.set(d.file, d.touched, { touched: d.touched });
   cache.save();
-  for (const d of diagnostics) output.err(formatDiagnostic(d) + '\n');
-  if (!output.quiet || skipped > 0) output.err(`import: ${paths.length} file(s), ${written.length} project file(s) updated\n${lines.join('\n')}\n`);
+  for (const d of diagnostics) output.err(formatDiagnostic(d, uiOf(ctx).t) + '\n');
+  if (!output.quiet || skipped > 0) output.err(`${uiOf(ctx).t('import.summary', { files: uiOf(ctx).t('count.files', { count: paths.length }), updated: uiOf(ctx).t('count.projectFilesUpdated', { count: written.length }) })}\n${lines.join('\n')}\n`);
   return { ok: skipped === 0, written };
 }

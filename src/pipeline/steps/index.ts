@@ -2,6 +2,7 @@
  * The steps a pipeline can run, with the options each accepts. The CLI commands call the same
  * functions, so a pipeline step and the command of the same name behave alike.
  */
+import type { Diagnostic } from '../../core/types.js';
 import type { StepContext, StepResult } from '../context.js';
 import { buildStep, checkBuildOption } from './build.js';
 import { checkStep } from './check.js';
@@ -21,7 +22,7 @@ export interface StepSpec {
   options: Record<string, OptionType>;
   run(ctx: StepContext, options: Record<string, unknown>): StepResult | Promise<StepResult>;
   /** Checks one option's value when the pipeline is loaded, before anything runs. */
-  check?(option: string, value: unknown): { message: string; hint?: string } | undefined;
+  check?(option: string, value: unknown): Diagnostic | undefined;
 }
 
 export const STEPS: Record<string, StepSpec> = {

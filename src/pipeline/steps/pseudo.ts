@@ -17,7 +17,7 @@
  * left exactly as they are, to be reconciled by `segment`. Only pseudo-locales can be filled;
  * a real language is refused.
  */
-import { InputError, formatDiagnostic, inputError } from '../../core/errors.js';
+import { InputError, diagnostic, formatDiagnostic, inputError, msg } from '../../core/errors.js';
 import { mergeUnits } from '../../core/merge.js';
 import { PSEUDO_LANGS, isPseudoLang, pseudoAsLang, type Diagnostic, type PseudoLang } from '../../core/types.js';
 import { readXliff } from '../../formats/xliff/read.js';
@@ -25,7 +25,7 @@ import { validateXliff } from '../../formats/xliff/validate.js';
 import { writeXliff12 } from '../../formats/xliff/write12.js';
 import { FileTransaction } from '../../io/fs.js';
 import { pseudoTranslate } from '../../pseudo/transform.js';
-import type { StepContext, StepResult } from '../context.js';
+import { uiOf, type StepContext, type StepResult } from '../context.js';
 import { exchangeFile } from './export.js';
 
 export interface PseudoOptions {
@@ -44,7 +44,7 @@ export function parsePseudoLangs(values: readonly string[] | undefined): PseudoL
   for (const v of names) {
     const tag = v.toLowerCase().replace(/_/g, '-');
     if (!isPseudoLang(tag)) {
-      throw inputError(`"${v}" is not a pseudo-locale`, {}, `pseudo fills pseudo-locales only: ${PSEUDO_LANGS.join(', ')}; real languages come from translators (tessera export / import)`, 'usage');
+      throw inputError(msg('errors.pseudo.notPseudo', { lang: v }), {}, msg('errors.pseudo.notPseudoHint', { list: [...PSEUDO_LANGS] }), 'usage');
     }
     if (!out.includes(tag as PseudoLang)) out.push(tag as PseudoLang);
   }
@@ -53,6 +53,7 @@ export function parsePseudoLangs(values: readonly string[] | undefined): PseudoL
 
 export function pseudoStep(ctx: StepContext, options: PseudoOptions = {}): StepResult {
   const { project, output } = ctx;
+  const { t } = uiOf(ctx);
   const codes = parsePseudoLangs(options.lang);
   const articles = project.loadArticles(options.articles ?? []);
   const tx = new FileTransaction();
@@ -76,20 +77,20 @@ export function pseudoStep(ctx: StepContext, options: PseudoOptions = {}): StepR
       // 3. import, as `import` reads a returned file.
       const name = `${code}/${a.slug}.xlf (pseudo-translated)`;
       const problems = validateXliff(xml, name).problems.filter((p) => p.severity === 'error');
-      if (problems.length > 0) throw new InputError([...problems, { severity: 'error', rule: 'pseudo', message: `the pseudo-translated XLIFF for ${a.slug} (${code}) is not valid; nothing was written` }]);
+      if (problems.length > 0) throw new InputError([...problems, diagnostic('error', 'pseudo', msg('errors.pseudo.invalid', { article: a.slug, lang: code }))]);
       const read = readXliff(xml, name);
       const f = read[0];
-      if (read.length !== 1 || !f || f.article !== a.slug || f.targetLang !== code) throw inputError(`the pseudo-translated XLIFF for ${a.slug} (${code}) did not read back as written`, { file: name }, undefined, 'pseudo');
+      if (read.length !== 1 || !f || f.article !== a.slug || f.targetLang !== code) throw inputError(msg('errors.pseudo.readBack', { article: a.slug, lang: code }), { file: name }, undefined, 'pseudo');
       const merged = mergeUnits(a.doc, data, f.units, { force: options.force ?? false, file: name });
       project.stageLocale(tx, lang, a.slug, merged.data);
       const r = merged.report;
       skipped += r.skipped;
       diagnostics.push(...r.diagnostics);
-      lines.push(`  ${a.slug} (${code}): ${r.applied} applied, ${r.unchanged} unchanged, ${r.skipped} skipped${r.ignored ? `, ${r.ignored} need no translation` : ''}`);
+      lines.push(`  ${t('pseudo.line', { article: a.slug, lang: code, applied: r.applied, unchanged: r.unchanged, skipped: r.skipped })}${r.ignored ? t('import.ignored', { count: r.ignored }) : ''}`);
     }
   }
   const written = tx.commit().map((p) => project.rel(p));
-  for (const d of diagnostics) output.err(formatDiagnostic(d) + '\n');
-  if (!output.quiet || skipped > 0) output.err(`pseudo: ${articles.length} article(s) × ${codes.join(', ')}, ${written.length} project file(s) updated\n${lines.join('\n')}\n`);
+  for (const d of diagnostics) output.err(formatDiagnostic(d, t) + '\n');
+  if (!output.quiet || skipped > 0) output.err(`${t('pseudo.summary', { articles: t('count.articles', { count: articles.length }), langs: codes, updated: t('count.projectFilesUpdated', { count: written.length }) })}\n${lines.join('\n')}\n`);
   return { ok: skipped === 0, written };
 }

@@ -8,7 +8,8 @@
 import { sourceProfile } from '../../core/status.js';
 import { TARGET_LANGS } from '../../core/types.js';
 import { FileTransaction } from '../../io/fs.js';
-import { startProgress, type StepContext, type StepResult } from '../context.js';
+import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
+import { cliTranslator, type Translate } from '../../i18n/index.js';
 
 export interface SegmentOptions {
   /** Slugs or paths of the articles; all when empty. */
@@ -16,9 +17,9 @@ export interface SegmentOptions {
 }
 
 /** The first few paths, for a summary line that stays one line at newsroom scale. */
-export function list(paths: readonly string[], max = 8): string {
+export function list(paths: readonly string[], max = 8, t: Translate = cliTranslator('en').t): string {
   if (paths.length === 0) return '';
-  return `: ${paths.slice(0, max).join(', ')}${paths.length > max ? `, … and ${paths.length - max} more` : ''}`;
+  return `: ${t('list.paths', { paths: paths.slice(0, max) })}${paths.length > max ? t('list.more', { count: paths.length - max }) : ''}`;
 }
 
 export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}): Promise<StepResult> {
@@ -63,8 +64,9 @@ export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}
   cache.save();
   profiles.save();
   if (!output.quiet) {
-    const skipped = cache.hits ? `, ${cache.hits} unchanged` : '';
-    output.err(`segment: ${files.length} article(s)${skipped}, ${segments} segments; ${written.length} file(s) updated${list(written)}\n`);
+    const { t } = uiOf(ctx);
+    const skipped = cache.hits ? t('segment.unchanged', { count: cache.hits }) : '';
+    output.err(`${t('segment.summary', { articles: t('count.articles', { count: files.length }), skipped, segments: t('count.segments', { count: segments }), updated: t('count.filesUpdated', { count: written.length }) })}${list(written, 8, t)}\n`);
   }
   return { ok: true, written };
 }

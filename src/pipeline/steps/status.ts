@@ -4,7 +4,7 @@
  * Gates make it exit 1 when an article is below a percentage of translated or reviewed words
  * in a language: `90` for every language, `ar=80` for one, or both (`90,ar=80`).
  */
-import { inputError } from '../../core/errors.js';
+import { inputError, msg } from '../../core/errors.js';
 import { reconcile } from '../../core/reconcile.js';
 import { articleStatus, combineStatus, hasWorkLeft, profileSegments, profileStatus, sourceProfile, type ArticleStatus, type Cell, type PackedRow, type StatusReport, packRow, unpackRow } from '../../core/status.js';
 import { isLang, type Lang } from '../../core/types.js';
@@ -37,7 +37,7 @@ export interface StatusOptions {
 
 function percent(v: unknown, what: string): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw inputError(`${what}: "${String(v)}" is not a percentage`, {}, 'use a number from 0 to 100, or lang=number (e.g. ar=80)', 'usage');
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw inputError(msg('errors.gate.notPercent', { name: what, value: String(v) }), {}, msg('errors.gate.notPercentHint'), 'usage');
   return n;
 }
 
@@ -49,7 +49,7 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
     if (key === undefined || key === 'all' || key === '*') gate.all = percent(v, name);
     else {
       const lang = key.toLowerCase();
-      if (!isLang(lang)) throw inputError(`${name}: unknown language "${key}"`, {}, 'supported: en, it, fr, ar', 'usage');
+      if (!isLang(lang)) throw inputError(msg('errors.optionUnknownLanguage', { name, lang: key }), {}, msg('errors.supported', { list: ['en', 'it', 'fr', 'ar'] }), 'usage');
       gate.perLang[lang] = percent(v, name);
     }
   };
@@ -64,7 +64,7 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
       }
     } else if (item && typeof item === 'object') {
       for (const [k, v] of Object.entries(item as Record<string, unknown>)) add(k, v);
-    } else throw inputError(`${name}: "${String(item)}" is not a gate`, {}, 'e.g. 90, ar=80, or 90,ar=80', 'usage');
+    } else throw inputError(msg('errors.gate.notGate', { name, value: String(item) }), {}, msg('errors.gate.notGateHint'), 'usage');
   }
   return gate;
 }
@@ -185,10 +185,10 @@ export function gateFailures(report: StatusReport, gates: { translated?: Gate; r
 export async function statusStep(ctx: StepContext, options: StatusOptions = {}): Promise<StepResult> {
   const format = options.format ?? 'table';
   if (!(STATUS_FORMATS as readonly string[]).includes(format)) {
-    throw inputError(`unknown status format "${format}"`, {}, `formats: ${STATUS_FORMATS.join(', ')}`, 'usage');
+    throw inputError(msg('errors.unknownFormat.status', { format }), {}, msg('errors.formats', { list: [...STATUS_FORMATS] }), 'usage');
   }
   const gates = { translated: parseGate(options.minTranslated, 'min-translated'), reviewed: parseGate(options.minReviewed, 'min-reviewed') };
-  const ui = cliTranslator(resolveUiLang(options.uiLang));
+  const ui = options.uiLang || !ctx.ui ? cliTranslator(resolveUiLang(options.uiLang)) : ctx.ui;
   const report = await statusReport(ctx, { ...options, details: options.details || format === 'html' });
   const failures = gateFailures(report, gates);
   const { output } = ctx;
@@ -207,8 +207,8 @@ export async function statusStep(ctx: StepContext, options: StatusOptions = {}):
         percent: formatPercent(f.percent, ui.lang),
         what: ui.t(`status.what.${f.what}`),
         min: formatPercent(f.min, ui.lang),
-        segments: f.segments,
-        words: f.words,
+        segments: ui.t('count.segments', { count: f.segments }),
+        words: ui.t('count.words', { count: f.words }),
       }) + '\n',
     );
   }

@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDiagnostic, inputError } from '../../core/errors.js';
+import { formatDiagnostic, inputError, msg } from '../../core/errors.js';
 import { SOURCE_LANG, TARGET_LANGS, type Diagnostic, type Lang } from '../../core/types.js';
 import { FileTransaction, readText } from '../../io/fs.js';
 import { parseLangs, type Article, type Project } from '../../io/project.js';
@@ -26,7 +26,7 @@ import { parseMemory, serializeMemory, TM_FILE } from '../../tm/file.js';
 import { TmIndex } from '../../tm/lookup.js';
 import { countNew, mergeEntries, type TmEntry } from '../../tm/memory.js';
 import { memoryToTmx, omegatKeys, tmxToEntries, TMX_TAGS, type TmxTags } from '../../tm/tmx.js';
-import type { StepContext, StepResult } from '../context.js';
+import { uiOf, type StepContext, type StepResult } from '../context.js';
 import { expandFiles } from './import.js';
 
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -92,6 +92,7 @@ export interface TmUpdateOptions {
 /** Writes locales/<lang>/.tm.json: the file's entries and locales/'s, merged. */
 export function tmUpdateStep(ctx: StepContext, options: TmUpdateOptions = {}): StepResult {
   const { project, output } = ctx;
+  const { t } = uiOf(ctx);
   const langs = parseLangs(options.lang);
   const tx = new FileTransaction();
   const lines: string[] = [];
@@ -101,14 +102,14 @@ export function tmUpdateStep(ctx: StepContext, options: TmUpdateOptions = {}): S
     const merged = mergeEntries(stored, derived);
     const path = memoryPath(project, lang);
     if (merged.length === 0 && !existsSync(path)) {
-      lines.push(`  ${lang}: no translations yet`);
+      lines.push(`  ${t('tm.noTranslations', { lang })}`);
       continue;
     }
     tx.write(path, serializeMemory(SOURCE_LANG, lang, merged));
-    lines.push(`  ${project.rel(path)}: ${merged.length} entries (${countNew(stored, derived)} new)`);
+    lines.push(`  ${t('tm.updateLine', { file: project.rel(path), entries: t('count.entries', { count: merged.length }), fresh: countNew(stored, derived) })}`);
   }
   const written = tx.commit().map((p) => project.rel(p));
-  if (!output.quiet) output.err(`tm update: ${langs.length} language(s), ${written.length} file(s) changed\n${lines.join('\n')}\n`);
+  if (!output.quiet) output.err(`${t('tm.updateSummary', { langs: t('count.languages', { count: langs.length }), changed: t('count.filesChanged', { count: written.length }) })}\n${lines.join('\n')}\n`);
   return { ok: true, written };
 }
 
@@ -123,15 +124,16 @@ export interface TmExportOptions {
 
 export function tmExportStep(ctx: StepContext, options: TmExportOptions = {}): StepResult {
   const { project, output } = ctx;
+  const { t } = uiOf(ctx);
   const langs = parseLangs(options.lang);
   const tags = (options.tags ?? 'tmx') as TmxTags;
-  if (!(TMX_TAGS as readonly string[]).includes(tags)) throw inputError(`unknown --tags "${tags}"`, {}, `choices: ${TMX_TAGS.join(', ')}`, 'usage');
+  if (!(TMX_TAGS as readonly string[]).includes(tags)) throw inputError(msg('errors.tm.tags', { tags }), {}, msg('errors.choices', { list: [...TMX_TAGS] }), 'usage');
   // yargs reads "--out -" as "--out ''" and a stray "-": only "--out=-" means stdout.
-  if (options.out === '') throw inputError('--out needs a file name', {}, 'write --out=- for standard output', 'usage');
+  if (options.out === '') throw inputError(msg('errors.tm.outEmpty'), {}, msg('errors.tm.outEmptyHint'), 'usage');
   if (options.out !== undefined && options.out !== '-' && existsSync(project.abs(options.out)) && statSync(project.abs(options.out)).isDirectory()) {
-    throw inputError('is a folder; --out names the TMX file to write', { file: options.out }, 'e.g. --out out/tm/it.tmx', 'usage');
+    throw inputError(msg('errors.tm.outFolder'), { file: options.out }, msg('errors.tm.outFolderHint'), 'usage');
   }
-  if (options.out !== undefined && langs.length !== 1) throw inputError('--out names one file: give one language with --lang', {}, 'e.g. tessera tm export --lang it --out it.tmx', 'usage');
+  if (options.out !== undefined && langs.length !== 1) throw inputError(msg('errors.tm.outOneLang'), {}, msg('errors.tm.outOneLangHint'), 'usage');
   const tx = new FileTransaction();
   const lines: string[] = [];
   for (const lang of langs) {
@@ -143,10 +145,10 @@ export function tmExportStep(ctx: StepContext, options: TmExportOptions = {}): S
     }
     const path = project.abs(options.out ?? `out/tm/${SOURCE_LANG}-${lang}.tmx`);
     tx.write(path, tmx);
-    lines.push(`  ${project.rel(path)}: ${entries.length} unit(s)`);
+    lines.push(`  ${project.rel(path)}: ${t('count.units', { count: entries.length })}`);
   }
   const written = tx.commit().map((p) => project.rel(p));
-  if (!output.quiet && options.out !== '-') output.err(`tm export: ${lines.length} file(s) (TMX 1.4b, tags: ${tags}), ${written.length} changed\n${lines.join('\n')}\n`);
+  if (!output.quiet && options.out !== '-') output.err(`${t('tm.exportSummary', { files: t('count.files', { count: lines.length }), tags, changed: written.length })}\n${lines.join('\n')}\n`);
   return { ok: true, written };
 }
 
@@ -162,7 +164,8 @@ export interface TmImportOptions {
  */
 export async function tmImportStep(ctx: StepContext, options: TmImportOptions): Promise<StepResult> {
   const { project, output } = ctx;
-  if (options.files.length === 0) throw inputError('no files to import', {}, 'give one or more TMX files: tessera tm import project_save.tmx', 'usage');
+  const { t } = uiOf(ctx);
+  if (options.files.length === 0) throw inputError(msg('errors.import.noFiles'), {}, msg('errors.tm.noFilesHint'), 'usage');
   const paths = await expandFiles(ctx, options.files);
   const articles = allArticles(project);
   const current = new Map<Lang, TmEntry[]>();
@@ -189,7 +192,7 @@ export async function tmImportStep(ctx: StepContext, options: TmImportOptions): 
       incoming.set(lang, [...(incoming.get(lang) ?? []), ...entries]);
       per.push(`${lang} ${entries.length}`);
     }
-    lines.push(`  ${file}: ${read.units} unit(s)${per.length ? ` (${per.join(', ')})` : ''}${read.ignored ? `, ${read.ignored} without an English source or a project language` : ''}`);
+    lines.push(`  ${file}: ${t('count.units', { count: read.units })}${per.length ? ` (${per.join(', ')})` : ''}${read.ignored ? t('tm.ignored', { count: read.ignored }) : ''}`);
   }
   const tx = new FileTransaction();
   for (const [lang, entries] of [...incoming].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -200,11 +203,11 @@ export async function tmImportStep(ctx: StepContext, options: TmImportOptions): 
     tx.write(path, serializeMemory(SOURCE_LANG, lang, merged));
     const fresh = countNew(before, entries);
     const known = mergeEntries(entries).length - fresh;
-    lines.push(`  ${project.rel(path)}: ${fresh} new entr${fresh === 1 ? 'y' : 'ies'}, ${known} already in the memory; ${merged.length} in all`);
+    lines.push(`  ${t('tm.importLine', { file: project.rel(path), fresh: t('count.newEntries', { count: fresh }), known, total: merged.length })}`);
   }
   const written = tx.commit().map((p) => project.rel(p));
-  for (const d of diagnostics) output.err(formatDiagnostic(d) + '\n');
-  if (!output.quiet) output.err(`tm import: ${paths.length} file(s), ${written.length} memory file(s) changed\n${lines.join('\n')}\n`);
+  for (const d of diagnostics) output.err(formatDiagnostic(d, t) + '\n');
+  if (!output.quiet) output.err(`${t('tm.importSummary', { files: t('count.files', { count: paths.length }), changed: t('count.memoryFilesChanged', { count: written.length }) })}\n${lines.join('\n')}\n`);
   return { ok: true, written };
 }
 
@@ -220,6 +223,7 @@ export interface TmLookupOptions {
 /** Prints the memory's matches for one sentence: score, state, source and translation. */
 export function tmLookupStep(ctx: StepContext, options: TmLookupOptions): StepResult {
   const { project, output } = ctx;
+  const { t } = uiOf(ctx);
   const langs = parseLangs(options.lang);
   const index = memoryIndexes(project);
   const report: Record<string, { score: number; state: string; source: string; target: string; articles: string[] }[]> = {};
@@ -232,7 +236,7 @@ export function tmLookupStep(ctx: StepContext, options: TmLookupOptions): StepRe
   else {
     for (const lang of langs) {
       const found = report[lang]!;
-      if (found.length === 0) output.out(`${lang}\t-\tno match\n`);
+      if (found.length === 0) output.out(`${lang}\t-\t${t('tm.noMatch')}\n`);
       for (const m of found) output.out(`${lang}\t${m.score}%\t${m.state}\t${m.source}\t${m.target}\n`);
     }
   }
