@@ -13,7 +13,11 @@ function writeAll(fd: number, text: string): void {
       const n = writeSync(fd, buf);
       buf = buf.subarray(n);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // The reader went away (`tessera status --json | head`): nobody is left to tell, so stop
+      // quietly, as Unix tools do. Writes to files are all-or-nothing, so nothing is half-done.
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code !== 'EAGAIN') throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }
   }

@@ -112,13 +112,9 @@ export function reconcile(doc: { segments: readonly { id: string }[] }, previous
   for (const seg of doc.segments) {
     if (units[seg.id]) continue;
     const t = data.resources[seg.id];
-    const u = data.units[seg.id];
-    if (t !== undefined) {
-      resources[seg.id] = t;
-      units[seg.id] = u && u.state !== 'new' && u.state !== 'stale' ? u : { state: 'translated', provenance: u?.provenance ?? 'human' };
-    } else if (u && u.state === 'stale') {
-      units[seg.id] = u;
-    }
+    const u = liveUnit(t, data.units[seg.id]);
+    if (t !== undefined) resources[seg.id] = t;
+    if (u) units[seg.id] = u;
   }
   for (const id of Object.keys(data.resources)) {
     if (!current.has(id) && !(id in retired) && !previousEn) {
@@ -127,6 +123,16 @@ export function reconcile(doc: { segments: readonly { id: string }[] }, previous
     }
   }
   return { resources: ordered(doc, resources), units: ordered(doc, units), retired: sortKeys(retired) };
+}
+
+/**
+ * The state a sentence still in the article keeps, from its translation and stored unit (no
+ * edit paired with it): a translation keeps its state (new or stale with a translation means
+ * translated); without one only a stale suggestion survives. Undefined means `new`.
+ */
+export function liveUnit(translation: string | undefined, unit: Unit | undefined): Unit | undefined {
+  if (translation !== undefined) return unit && unit.state !== 'new' && unit.state !== 'stale' ? unit : { state: 'translated', provenance: unit?.provenance ?? 'human' };
+  return unit && unit.state === 'stale' ? unit : undefined;
 }
 
 function ordered<T>(doc: { segments: readonly { id: string }[] }, rec: Record<string, T>): Record<string, T> {

@@ -4,8 +4,8 @@
  * left out of every count, as Translate Toolkit's pocount leaves out translate="no" units.
  */
 import { countChars, countWords } from './counts.js';
-import type { LocaleData } from './reconcile.js';
-import { STATES, isTranslated, stateRank, type Doc, type Lang, type State } from './types.js';
+import { liveUnit, type LocaleData } from './reconcile.js';
+import { STATES, isPseudoLang, isTranslated, stateRank, type Doc, type Lang, type State } from './types.js';
 import { withoutPseudo } from '../pseudo/publish.js';
 
 export type ByState = Record<State, number> & { total: number };
@@ -90,14 +90,17 @@ export function segmentSizes(doc: Doc): Sizes {
 }
 
 export function articleCounts(doc: Doc, data: LocaleData, sizes: Sizes = segmentSizes(doc)): Counts {
-  return countStates(doc.segments, data, sizes);
+  return countStates(doc.segments, (id) => data.units[id]?.state ?? 'new', sizes);
 }
 
-function countStates(segments: readonly { id: string; translate: boolean }[], data: LocaleData, sizes: Sizes): Counts {
+/** A segment's state in one language, by id. */
+export type StateOf = (id: string) => State;
+
+function countStates(segments: readonly { id: string; translate: boolean }[], stateOf: StateOf, sizes: Sizes): Counts {
   const c = emptyCounts();
   for (const [i, seg] of segments.entries()) {
     if (!seg.translate) continue;
-    const state: State = data.units[seg.id]?.state ?? 'new';
+    const state = stateOf(seg.id);
     const w = sizes.words[i]!;
     const ch = sizes.chars[i]!;
     c.segments[state]++;
@@ -147,20 +150,20 @@ export function profileSegments(p: SourceProfile): { id: string; translate: bool
 }
 
 /**
- * An article's status from its profile. `sources` (id → source sentence) is needed only for
- * the list of remaining segments; without it that list stays empty.
+ * An article's status from its profile; `states(lang)` gives each segment's state in a language
+ * (pseudo-translations already counted as not translated). `sources` (id → source sentence) is
+ * needed only for the list of remaining segments; without it that list stays empty.
  */
-export function profileStatus(slug: string, p: SourceProfile, langs: readonly Lang[], locale: (lang: Lang) => LocaleData, sources?: Record<string, string>): ArticleStatus {
+export function profileStatus(slug: string, p: SourceProfile, langs: readonly Lang[], states: (lang: Lang) => StateOf, sources?: Record<string, string>): ArticleStatus {
   const row: StatusRow = { article: slug, headline: p.headline, languages: {} };
   const remaining: ArticleStatus['remaining'] = [];
   const segments = profileSegments(p);
   for (const lang of langs) {
-    // Issue 8: a pseudo-translation in a real language is not a translation (pseudo/publish.ts).
-    const data = withoutPseudo(locale(lang), lang);
-    row.languages[lang] = toCell(countStates(segments, data, p));
+    const stateOf = states(lang);
+    row.languages[lang] = toCell(countStates(segments, stateOf, p));
     if (!sources) continue;
     for (const seg of segments) {
-      const state = data.units[seg.id]?.state ?? 'new';
+      const state = stateOf(seg.id);
       if (seg.translate && !isTranslated(state)) remaining.push({ article: slug, lang, id: seg.id, state, source: sources[seg.id] ?? '' });
     }
   }
@@ -170,7 +173,24 @@ export function profileStatus(slug: string, p: SourceProfile, langs: readonly La
 export function articleStatus(doc: Doc, langs: readonly Lang[], locale: (lang: Lang) => LocaleData): ArticleStatus {
   const sources: Record<string, string> = {};
   for (const s of doc.segments) sources[s.id] = s.source;
-  return profileStatus(doc.meta.slug, sourceProfile(doc), langs, locale, sources);
+  return profileStatus(doc.meta.slug, sourceProfile(doc), langs, (lang) => {
+    // Issue 8: a pseudo-translation in a real language is not a translation (pseudo/publish.ts).
+    const data = withoutPseudo(locale(lang), lang);
+    return (id) => data.units[id]?.state ?? 'new';
+  }, sources);
+}
+
+/**
+ * States straight from a language's stored files, for an article whose English resources
+ * match it (nothing to reconcile: no edit to pair), without building the reconciled data —
+ * the same states `reconcile` then `withoutPseudo` give (tests/scale compares the two).
+ */
+export function storedStates(data: LocaleData, lang: string): StateOf {
+  const real = !isPseudoLang(lang);
+  return (id) => {
+    const u = liveUnit(data.resources[id], data.units[id]);
+    return u && !(real && u.provenance === 'pseudo') ? u.state : 'new';
+  };
 }
 
 /**

@@ -54,6 +54,11 @@ export interface StepCacheOptions {
    * each seeing part of it); by default they are dropped.
    */
   keepUnseen?: (key: string) => boolean;
+  /**
+   * The step writes none of the files its tasks list (status): the fingerprints taken when
+   * asking are still good when saving, so each file is looked at once.
+   */
+  readOnly?: boolean;
 }
 
 export class StepCache<R> {
@@ -62,6 +67,8 @@ export class StepCache<R> {
   private loaded: Record<string, Entry<R>> | undefined;
   private readonly fresh = new Map<string, { files: readonly string[]; result: R }>();
   private readonly kept = new Map<string, Entry<R>>();
+  /** Fingerprints taken by `get` (readOnly caches only). */
+  private readonly seen = new Map<string, string[]>();
   hits = 0;
   misses = 0;
 
@@ -96,7 +103,15 @@ export class StepCache<R> {
   get(key: string, files?: readonly string[]): R | undefined {
     const e = this.enabled ? this.old[key] : undefined;
     const paths = e?.paths ?? files;
-    if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fingerprint(p) === e.fps[i])) {
+    if (this.settings.readOnly && paths) {
+      const fps = paths.map(fingerprint);
+      this.seen.set(key, fps);
+      if (e && fps.length === e.fps.length && fps.every((fp, i) => fp === e.fps[i])) {
+        this.hits++;
+        this.kept.set(key, e);
+        return e.result;
+      }
+    } else if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fingerprint(p) === e.fps[i])) {
       this.hits++;
       this.kept.set(key, e);
       return e.result;
@@ -125,7 +140,8 @@ export class StepCache<R> {
     if (keep) for (const [k, e] of Object.entries(old)) if (keep(k)) entries[k] = e;
     for (const [k, e] of this.kept) entries[k] = e;
     for (const [k, e] of this.fresh) {
-      const entry: Entry<R> = { fps: e.files.map(fingerprint), result: e.result };
+      const seen = this.seen.get(k);
+      const entry: Entry<R> = { fps: seen && seen.length === e.files.length ? seen : e.files.map(fingerprint), result: e.result };
       if (!this.settings.namedFiles) entry.paths = [...e.files];
       entries[k] = entry;
     }

@@ -15,6 +15,7 @@ import type { FileTransaction } from './fs.js';
 import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
 import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';
 import { readText, readTextIfExists } from './fs.js';
+import { readLocaleFiles } from './locale-files.js';
 
 export interface Article {
   slug: string;
@@ -68,6 +69,8 @@ export class Project {
 
   /** A path relative to the root, for messages (stable across machines). */
   rel(path: string): string {
+    // Most paths are under the root already: a slice, not path.relative's normalising.
+    if (path.startsWith(this.root) && path[this.root.length] === sep && !path.includes(`${sep}.`)) return path.slice(this.root.length + 1);
     const r = relative(this.root, resolve(this.root, path));
     return r.startsWith('..') ? path : r || '.';
   }
@@ -263,16 +266,21 @@ export class Project {
     return text === undefined ? undefined : parseResources(text, this.rel(p));
   }
 
-  /** A target language's stored data for an article, as on disk (not reconciled). */
-  readLocale(lang: Lang, slug: string): LocaleData {
-    const data = emptyLocale();
-    const rp = this.resourcesPath(lang, slug);
-    const resources = readTextIfExists(rp, () => this.rel(rp));
-    if (resources !== undefined) data.resources = parseResources(resources, this.rel(rp));
-    const sp = this.statePath(lang, slug);
-    const state = readTextIfExists(sp, () => this.rel(sp));
-    if (state !== undefined) Object.assign(data, parseState(state, this.rel(sp)));
-    return data;
+  /** The names of the files in locales/<lang>/ now (empty when there is no such folder). */
+  localeFiles(lang: Lang): Set<string> {
+    try {
+      return new Set(readdirSync(join(this.localesDir, lang)));
+    } catch {
+      return new Set();
+    }
+  }
+
+  /**
+   * A target language's stored data for an article, as on disk (not reconciled). `listing`
+   * (from localeFiles) saves a look per file when many articles are read in a row.
+   */
+  readLocale(lang: Lang, slug: string, listing?: Set<string>): LocaleData {
+    return readLocaleFiles(this, lang, slug, listing);
   }
 
   /**

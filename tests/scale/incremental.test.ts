@@ -102,18 +102,25 @@ describe('status from cached source profiles', () => {
     };
     const cold = status(false);
     expect(status(true)).toBe(cold);
-    // Translations arrive for two articles, in Italian and Arabic, as an import would write them.
+    // Translations arrive for two articles, in Italian and Arabic, as an import would write them,
+    // and a pseudo-translation lands in French (it must count as not translated).
     const slugs = readdirSync(join(dir, 'source')).sort().map((f) => f.replace(/\.md$/, ''));
-    for (const [slug, lang, state] of [[slugs[0]!, 'it', 'reviewed'], [slugs[5]!, 'ar', 'translated']] as const) {
+    for (const [slug, lang, state, provenance] of [[slugs[0]!, 'it', 'reviewed', 'human'], [slugs[5]!, 'ar', 'translated', 'human'], [slugs[7]!, 'fr', 'translated', 'pseudo']] as const) {
       const en = JSON.parse(readFileSync(join(dir, 'locales/en', `${slug}.json`), 'utf8')) as Record<string, string>;
       const ids = Object.keys(en).slice(0, 3);
       mkdirSync(join(dir, 'locales', lang), { recursive: true });
       writeFileSync(join(dir, 'locales', lang, `${slug}.json`), JSON.stringify(Object.fromEntries(ids.map((id) => [id, `[${lang}] ${en[id]}`]))));
-      writeFileSync(join(dir, 'locales', lang, `${slug}.state.json`), JSON.stringify({ format: 'tessera-state/1', segments: Object.fromEntries(ids.map((id) => [id, { state, provenance: 'human' }])) }));
+      writeFileSync(join(dir, 'locales', lang, `${slug}.state.json`), JSON.stringify({ format: 'tessera-state/1', segments: Object.fromEntries(ids.map((id) => [id, { state, provenance }])) }));
     }
     const afterImport = status(false);
     expect(afterImport).not.toBe(cold);
     expect(status(true)).toBe(afterImport);
+    // The same counted on worker threads (the path a large corpus takes), from a cold row cache.
+    rmSync(join(dir, 'out/.cache/status.json'));
+    const shared = tessera(['--root', dir, '-j', '3', 'status', '--json'], { env: { TESSERA_STATUS_SHARE_MIN: '1' } });
+    expect(shared.code, shared.stderr).toBe(0);
+    const plain = tessera(['--root', dir, '--force', 'status', '--json']);
+    expect(shared.stdout).toBe(plain.stdout);
     // An article edited but not segmented again: its profile no longer applies.
     const p = join(dir, 'source', `${slugs[0]}.md`);
     writeFileSync(p, readFileSync(p, 'utf8').replace(/\n\n([^\n]+)\n$/, '\n\nA new closing sentence was added.\n'));

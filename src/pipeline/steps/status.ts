@@ -4,14 +4,22 @@
  * Gates make it exit 1 when an article is below a percentage of translated or reviewed words
  * in a language: `90` for every language, `ar=80` for one, or both (`90,ar=80`).
  */
-import { inputError, msg } from '../../core/errors.js';
-import { reconcile } from '../../core/reconcile.js';
-import { articleStatus, combineStatus, hasWorkLeft, profileSegments, profileStatus, sourceProfile, type ArticleStatus, type Cell, type PackedRow, type StatusReport, packRow, unpackRow } from '../../core/status.js';
+import { Worker } from 'node:worker_threads';
+import { InputError, inputError, msg } from '../../core/errors.js';
+import { articleStatus, combineStatus, hasWorkLeft, profileStatus, storedStates, sourceProfile, type ArticleStatus, type Cell, type PackedRow, type SourceProfile, type StatusReport, packRow, unpackRow } from '../../core/status.js';
 import { isLang, type Lang } from '../../core/types.js';
 import { formatPercent, statusDetails, statusHtml, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
 import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
 import { parseLangs } from '../../io/project.js';
 import { startProgress, type StepContext, type StepResult } from '../context.js';
+
+import type { StatusAnswer, StatusJob } from '../status-worker.js';
+
+/**
+ * From this many articles to count from profiles, the counting is shared among threads
+ * (TESSERA_STATUS_SHARE_MIN overrides it, for tests of the shared path on small corpora).
+ */
+const PARALLEL_STATUS = Number(process.env.TESSERA_STATUS_SHARE_MIN) || 2000;
 
 export const STATUS_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 
@@ -84,13 +92,21 @@ export async function statusReport(ctx: StepContext, options: StatusOptions = {}
   const details = options.details ?? false;
   const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
   if (files.length === 0) project.loadArticles([]); // the same "no articles" error as elsewhere
-  const rows = project.stepCache<PackedRow>('status', { langs }, { namedFiles: true });
+  const rows = project.stepCache<PackedRow>('status', { langs }, { namedFiles: true, readOnly: true });
   const profiles = project.profileCache();
   const progress = startProgress(ctx, 'status', files.length);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
   const inputsOf = (path: string, slug: string): string[] => [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
+  // Which locale files exist, from one listing per language instead of a look per file.
+  const listings = new Map<Lang, Set<string>>();
+  const existing = (lang: Lang): Set<string> => {
+    let set = listings.get(lang);
+    if (!set) listings.set(lang, (set = project.localeFiles(lang)));
+    return set;
+  };
   const parts = new Map<string, ArticleStatus>();
   const toParse: string[] = [];
+  const counted: { path: string; slug: string; profile: SourceProfile }[] = [];
   for (const path of files) {
     const slug = slugOf(path);
     const packed = rows.get(slug, inputsOf(path, slug));
@@ -101,20 +117,61 @@ export async function statusReport(ctx: StepContext, options: StatusOptions = {}
       continue;
     }
     const profile = profiles.get(slug, project.profileFiles(slug));
-    if (!profile) {
-      toParse.push(path);
-      continue;
-    }
-    // A profile exists only while the English resources match the article, so there are no
-    // edits to pair: reconcile without them gives the same states (it differs only in the
-    // retired translations, which status does not count).
-    const segments = { segments: profileSegments(profile) };
-    const sources = details ? project.readPreviousEnglish(slug) : undefined;
-    const result = profileStatus(slug, profile, langs, (lang) => reconcile(segments, undefined, project.readLocale(lang, slug)), sources);
-    rows.set(slug, inputsOf(path, slug), packRow(result.row));
-    parts.set(path, result);
-    progress.tick();
+    if (profile) counted.push({ path, slug, profile });
+    else toParse.push(path);
   }
+  // A profile exists only while the English resources match the article, so there are no
+  // edits to pair: the stored files give the states directly. Many articles are shared out
+  // between worker threads (a status after an import reads every locale file).
+  const shares = !details && counted.length >= PARALLEL_STATUS ? Math.min(project.concurrency, 4) : 1;
+  const size = Math.ceil(counted.length / shares);
+  const chunks = Array.from({ length: shares }, (_, i) => counted.slice(i * size, (i + 1) * size));
+  const job = (items: typeof counted): StatusJob => ({
+    root: project.root,
+    localesDir: project.localesDir,
+    langs,
+    listings: Object.fromEntries(langs.map((l) => [l, [...existing(l)]])),
+    items: items.map(({ slug, profile }) => ({ slug, profile })),
+  });
+  const answers = await Promise.all(
+    chunks.map((items, i) => {
+      if (i === 0) return Promise.resolve<StatusAnswer | undefined>(undefined); // this thread's share, below
+      return new Promise<StatusAnswer>((resolve, reject) => {
+        const w = new Worker(new URL('../status-worker.js', import.meta.url));
+        w.once('message', (a: StatusAnswer) => {
+          resolve(a);
+          void w.terminate();
+        });
+        w.once('error', reject);
+        w.postMessage(job(items));
+      }).then((a) => a, (e: unknown) => ({ error: String(e) }) as StatusAnswer);
+    }).map((p, i) =>
+      i === 0
+        ? p.then(() => {
+            // The first share on this thread while the workers count theirs.
+            for (const { path, slug, profile } of chunks[0]!) {
+              const sources = details ? project.readPreviousEnglish(slug) : undefined;
+              const result = profileStatus(slug, profile, langs, (lang) => storedStates(project.readLocale(lang, slug, existing(lang)), lang), sources);
+              rows.set(slug, inputsOf(path, slug), packRow(result.row));
+              parts.set(path, result);
+              progress.tick();
+            }
+            return undefined;
+          })
+        : p,
+    ),
+  );
+  answers.forEach((a, i) => {
+    if (!a) return;
+    if ('error' in a) throw new Error(a.error);
+    if ('diagnostics' in a) throw new InputError(a.diagnostics);
+    chunks[i]!.forEach(({ path, slug }, k) => {
+      const packed = a.rows[k]!;
+      rows.set(slug, inputsOf(path, slug), packed);
+      parts.set(path, { row: unpackRow(slug, packed), remaining: [] });
+      progress.tick();
+    });
+  });
   await project.forEachArticle(
     toParse,
     (article) => {
