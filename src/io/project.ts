@@ -177,12 +177,15 @@ export class Project {
     return { slug: doc.meta.slug, file, doc };
   }
 
-  /** Loads the named articles (slugs or paths), or all of them. */
-  loadArticles(names: readonly string[] = []): Article[] {
+  /**
+   * The files of the named articles (slugs or paths), or of all of them (this run's shard),
+   * without reading them; an unknown name, or no article at all, is an input error.
+   */
+  articlePaths(names: readonly string[] = []): string[] {
     const files = this.articleFiles();
     if (names.length === 0) {
       if (files.length === 0) throw inputError(msg('errors.project.noArticles'), { file: this.rel(this.sourceDir) }, msg('errors.project.noArticlesHint'), 'project');
-      return files.map((f) => this.loadArticleFile(f));
+      return files;
     }
     const bySlug = new Map(files.map((f) => [f.replace(/^.*[\\/]/, '').replace(/\.md$/, ''), f]));
     return names.map((name) => {
@@ -191,8 +194,13 @@ export class Project {
       if (!f) {
         throw inputError(msg('errors.project.unknownArticle', { name }), {}, msg('errors.knownArticles', { list: [...bySlug.keys()] }), 'project');
       }
-      return this.loadArticleFile(f);
+      return f;
     });
+  }
+
+  /** Loads the named articles (slugs or paths), or all of them. */
+  loadArticles(names: readonly string[] = []): Article[] {
+    return this.articlePaths(names).map((f) => this.loadArticleFile(f));
   }
 
   // Plain concatenation: these run for every article and language of every step, and

@@ -45,7 +45,7 @@ export class ParsePool {
 
   private start(): Worker[] {
     if (this.workers) return this.workers;
-    this.workers = Array.from({ length: this.concurrency }, () => new Worker(new URL('./worker.js', import.meta.url)));
+    this.workers = Array.from({ length: this.concurrency }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
     this.idle = [...this.workers];
     for (const w of this.workers) {
       w.on('message', (m: { id: number; doc?: Doc; diagnostics?: Diagnostic[]; error?: string }) => {

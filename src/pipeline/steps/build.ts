@@ -181,8 +181,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   }
   const policy = buildPolicy(options);
   const outDir = project.abs(options.out ?? 'out/editions');
-  const sources = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
-  if (sources.length === 0) project.loadArticles([]); // "source/ holds no articles"
+  const sources = project.articlePaths(options.articles ?? []);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
   // Incremental (io/cache.ts): an edition whose inputs and files are as the last build left
   // them is not set again. The key holds everything that shapes an edition.

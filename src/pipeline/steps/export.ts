@@ -151,8 +151,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   if (options.prefill && format !== 'xliff12') throw inputError(msg('errors.export.prefill'), {}, msg('errors.export.prefillHint'), 'usage');
   const langs = parseLangs(options.lang);
   const outDir = project.abs(options.out ?? 'out/xliff');
-  const paths = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
-  if (paths.length === 0) project.loadArticles([]); // "source/ holds no articles"
+  const paths = project.articlePaths(options.articles ?? []);
   const useTm = options.tm !== false;
   const memory = useTm ? memoryIndexes(project) : undefined;
   const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l) : '']));

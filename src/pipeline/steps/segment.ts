@@ -24,8 +24,7 @@ export function list(paths: readonly string[], max = 8, t: Translate = cliTransl
 
 export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
-  const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
-  if (files.length === 0) project.loadArticles([]); // "source/ holds no articles"
+  const files = project.articlePaths(options.articles ?? []);
   // Incremental: an article whose source and locale files are as the last run left them has
   // nothing to do (io/cache.ts).
   const cache = project.stepCache<number>('segment', TARGET_LANGS, { namedFiles: true });

@@ -90,8 +90,7 @@ export async function statusReport(ctx: StepContext, options: StatusOptions = {}
   const { project } = ctx;
   const langs = parseLangs(options.lang);
   const details = options.details ?? false;
-  const files = options.articles && options.articles.length > 0 ? project.loadArticles(options.articles).map((a) => project.abs(a.file)) : project.articleFiles();
-  if (files.length === 0) project.loadArticles([]); // the same "no articles" error as elsewhere
+  const files = project.articlePaths(options.articles ?? []);
   const rows = project.stepCache<PackedRow>('status', { langs }, { namedFiles: true, readOnly: true });
   const profiles = project.profileCache();
   const progress = startProgress(ctx, 'status', files.length);
