@@ -6,7 +6,7 @@
  * input found late, an exception, Ctrl-C before the renames — leaves every file as it was.
  * Each rename is atomic on POSIX file systems.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { inputError } from '../core/errors.js';
 
@@ -21,6 +21,49 @@ export function readText(path: string, label = path): string {
     throw inputError(`cannot read: ${(e as Error).message}`, { file: label });
   }
   return decodeUtf8(buf, label);
+}
+
+/** Bytes read at a time by `readTextChunks`. */
+const CHUNK = 1 << 20;
+
+/**
+ * Streams a text file to `onChunk` as decoded strings, a megabyte at a time, with the same
+ * rules and errors as `readText` (a UTF-16 file, recognised by its BOM, comes as one chunk).
+ * `onChunk` returns false to stop reading.
+ */
+export function readTextChunks(path: string, label: string, onChunk: (text: string) => boolean): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    onChunk(readText(path, label)); // throws the error readText gives
+    return;
+  }
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let n = readSync(fd, buf, 0, CHUNK, null);
+    if (n >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+      onChunk(readText(path, label));
+      return;
+    }
+    const decode = (bytes?: Uint8Array): string => {
+      try {
+        return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+      } catch {
+        readText(path, label); // names the line of the bad byte
+        throw inputError('is not valid UTF-8', { file: label }, 'save the file as UTF-8 and try again');
+      }
+    };
+    for (; n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
+      const text = decode(buf.subarray(0, n));
+      if (text && !onChunk(text)) return;
+    }
+    const rest = decode();
+    if (rest) onChunk(rest);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Strict UTF-8 (with or without BOM); UTF-16 is recognised by its BOM and decoded. */

@@ -10,7 +10,8 @@
  * XML, any DOCTYPE (no entity expansion attacks: XXE, billion laughs), a root that is not an
  * XLIFF 1.2 or 2.x document, units without ids, duplicate unit ids in one file.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesParser, SaxesTagNS } from 'saxes';
+import { listen, xmlParser } from './validate-xml.js';
 import { inputError } from '../../core/errors.js';
 import type { State } from '../../core/types.js';
 import type { ReadFile, ReadUnit, XliffVersion } from './model.js';
@@ -44,7 +45,26 @@ interface Draft {
 
 export function readXliff(content: string, file: string): ReadFile[] {
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = xmlParser();
+  const reader = xliffReader(parser, file);
+  listen(parser, reader.handlers);
+  parser.write(content).close();
+  return reader.end();
+}
+
+/** Where a reader's results go; by default each unit is kept in its file's `units`. */
+export interface ReadSink {
+  /** A <file> starts: its languages and article are known, no unit yet. */
+  file?(f: ReadFile): void;
+  /** A unit is complete (not kept in `f.units` when this is given). */
+  unit?(f: ReadFile, u: ReadUnit): void;
+}
+
+/**
+ * The reader as saxes handlers, for a parser shared with the validator (import reads and
+ * checks a file in one pass). `end()`, after the parser closed, returns the files read.
+ */
+export function xliffReader(parser: SaxesParser<{ xmlns: true; position: true }>, file: string, out: ReadSink = {}): { handlers: Record<string, (arg: never) => void>; end(): ReadFile[] } {
   const files: ReadFile[] = [];
   let version: XliffVersion | undefined;
   let ns = '';
@@ -73,15 +93,17 @@ export function readXliff(content: string, file: string): ReadFile[] {
     throw inputError(message, { file, line: parser.line, column: parser.column + 1 }, hint, 'xliff');
   };
 
-  parser.on('doctype', () =>
+  const handlers: Record<string, (arg: never) => void> = {};
+  const on = <T>(name: string, fn: (arg: T) => void): void => void (handlers[name] = fn as (arg: never) => void);
+  on('doctype', () =>
     fail('the file declares a DOCTYPE; XLIFF files never need one and Tessera refuses them (entity expansion, external entities)', 'remove the <!DOCTYPE …> declaration, or export the file again from your CAT tool'),
   );
-  parser.on('error', (err) => {
+  on('error', (err: Error) => {
     const msg = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
     fail(`not well-formed XML: ${msg}`, 'the file was damaged after export; open it in your CAT tool and export it again');
   });
 
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  on('opentag', (tag: SaxesTagNS) => {
     const name = tag.local;
     const attr = (n: string): string | undefined => {
       for (const a of Object.values(tag.attributes)) if (a.local === n && (a.uri === '' || a.uri === undefined)) return a.value;
@@ -168,6 +190,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
         };
         if (version !== '1.2' && !current.article) fail('<file> has no id');
         files.push(current);
+        out.file?.(current);
         return;
       }
       case 'trans-unit':
@@ -265,10 +288,10 @@ export function readXliff(content: string, file: string): ReadFile[] {
       else parts.push(text);
     }
   };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
+  on('text', onText);
+  on('cdata', onText);
 
-  parser.on('closetag', () => {
+  on('closetag', () => {
     const name = stack.pop();
     if (sink) {
       if (depthInSink > 0) {
@@ -287,7 +310,9 @@ export function readXliff(content: string, file: string): ReadFile[] {
       return;
     }
     if ((name === 'trans-unit' || name === 'unit') && unit && current) {
-      current.units.push(finish(unit, version!));
+      const done = finish(unit, version!);
+      if (out.unit) out.unit(current, done);
+      else current.units.push(done);
       unit = undefined;
       seg = undefined;
     } else if (name === 'segment' || name === 'ignorable') {
@@ -297,9 +322,13 @@ export function readXliff(content: string, file: string): ReadFile[] {
     }
   });
 
-  parser.write(content).close();
-  if (!version) fail('the file is empty or is not XLIFF');
-  return files;
+  return {
+    handlers,
+    end: () => {
+      if (!version) fail('the file is empty or is not XLIFF');
+      return files;
+    },
+  };
 }
 
 function finish(d: Draft, version: XliffVersion): ReadUnit {
