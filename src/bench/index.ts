@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitSentences } from '../segment/index.js';
 import { article } from './corpus.js';
+import { fakeTranslations, files } from './returned.js';
 import { benchTm } from '../tm/bench.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -64,19 +65,6 @@ function which(cmd: string): string | undefined {
     if (dir && has(p)) return p;
   }
   return undefined;
-}
-
-function files(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (p.endsWith(ext)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 /** Runs a tool over many files in argv-sized batches. */
@@ -162,18 +150,6 @@ function templateExport(root: string, out: string): number {
     }
   }
   return Number(process.hrtime.bigint() - t) / 1e6;
-}
-
-/** Turns exported files into "returned" ones: every target filled and approved. */
-function fakeTranslations(xliffDir: string, returned: string): void {
-  for (const f of files(xliffDir, '.xlf')) {
-    const lang = f.split('/').at(-2)!;
-    const text = readFileSync(f, 'utf8')
-      .replace(/ xml:space="preserve">/g, ' approved="yes" xml:space="preserve">')
-      .replace(/(\s*)<source xml:lang="en">(.*)<\/source>/g, (_m, ws: string, s: string) => `${ws}<source xml:lang="en">${s}</source>${ws}<target xml:lang="${lang}" state="translated">[${lang}] ${s}</target>`);
-    mkdirSync(join(returned, lang), { recursive: true });
-    writeFileSync(join(returned, lang, f.split('/').at(-1)!), text);
-  }
 }
 
 function main(): void {

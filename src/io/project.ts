@@ -10,7 +10,7 @@ import { emptyLocale, reconcile, type LocaleData } from '../core/reconcile.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
 import { parseArticle } from '../formats/article.js';
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
-import type { FileTransaction } from './fs.js';
+import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, StepCache } from './cache.js';
 import { defaultConcurrency, parseAll } from '../pipeline/pool.js';
 import { readText } from './fs.js';
@@ -50,6 +50,18 @@ export class Project {
     this.shard = options.shard;
     this.concurrency = options.concurrency ?? defaultConcurrency();
     this.docs = new DocCache(join(this.cacheDir, 'docs'), !this.force);
+    // A command killed while committing its writes left them half-done: finish or undo them first.
+    recoverJournal(this.journalPath);
+  }
+
+  /** The commit journal of this project's writes (io/fs.ts). */
+  get journalPath(): string {
+    return join(this.root, '.tessera-journal');
+  }
+
+  /** A transaction for this project's files: all or nothing, even if the process is killed. */
+  transaction(): FileTransaction {
+    return new FileTransaction({ journal: this.journalPath });
   }
 
   /** A step's incremental cache (see io/cache.ts). */

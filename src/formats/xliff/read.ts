@@ -11,7 +11,7 @@
  * XLIFF 1.2 or 2.x document, units without ids, duplicate unit ids in one file.
  */
 import type { SaxesParser, SaxesTagNS } from 'saxes';
-import { listen, xmlParser } from './validate-xml.js';
+import { listen, own, xmlParser } from './validate-xml.js';
 import { inputError } from '../../core/errors.js';
 import type { State } from '../../core/types.js';
 import type { ReadFile, ReadUnit, XliffVersion } from './model.js';
@@ -106,7 +106,10 @@ export function xliffReader(parser: SaxesParser<{ xmlns: true; position: true }>
   on('opentag', (tag: SaxesTagNS) => {
     const name = tag.local;
     const attr = (n: string): string | undefined => {
-      for (const a of Object.values(tag.attributes)) if (a.local === n && (a.uri === '' || a.uri === undefined)) return a.value;
+      for (const k in tag.attributes) {
+        const a = tag.attributes[k]!;
+        if (a.local === n && (a.uri === '' || a.uri === undefined)) return a.value;
+      }
       return undefined;
     };
     const xmlAttr = (n: string): string | undefined => tag.attributes[`xml:${n}`]?.value;
@@ -201,7 +204,7 @@ export function xliffReader(parser: SaxesParser<{ xmlns: true; position: true }>
         const key = `${current!.article}\u0000${id}`;
         if (seen.has(key)) fail(`unit id "${id}" appears twice in file "${current!.article}"`);
         seen.add(key);
-        unit = { id: id!, line: parser.line, column: parser.column + 1, translate: attr('translate') !== 'no', segs: [], notes: [] };
+        unit = { id: own(id!), line: parser.line, column: parser.column + 1, translate: attr('translate') !== 'no', segs: [], notes: [] };
         originalData = new Map();
         const approved = attr('approved');
         if (approved !== undefined) unit.approved = approved;
@@ -275,7 +278,9 @@ export function xliffReader(parser: SaxesParser<{ xmlns: true; position: true }>
     }
   });
 
-  const onText = (text: string): void => {
+  const onText = (chunk: string): void => {
+    if (sink === undefined || sink === 'skip') return;
+    const text = own(chunk); // units outlive the parser's chunks
     if (sink === 'note') buffer += text;
     else if (sink === 'data' && dataId !== undefined) originalData.set(dataId, (originalData.get(dataId) ?? '') + text);
     else if ((sink === 'source' || sink === 'target') && muted()) {

@@ -15,7 +15,7 @@ import { unique } from './validate-ids.js';
 import { FILE_KEYS_12, key } from './validate-refs12.js';
 import { NS_XLIFF12, quote } from './validate-rule.js';
 import { identify, Problems, WINDOW_RULES_12, xmlProblem, type XliffValidation } from './validate.js';
-import { attr, forgetDescendants, TreeBuilder, type XmlElement } from './validate-xml.js';
+import { attr, forgetDescendants, own, TreeBuilder, type XmlElement } from './validate-xml.js';
 
 /**
  * Units checked together before they are dropped. Small windows die young (V8's cheap
@@ -41,14 +41,8 @@ function remember(seen: Map<string, XmlElement>, el: XmlElement, name: string): 
   const v = attr(el, name);
   if (v === undefined || seen.get(v) !== el) return;
   seen.delete(v);
-  seen.set(copy(v), { uri: el.uri, local: copy(el.local), name: copy(el.name), attrs: [], children: [], parent: undefined, text: undefined, nodes: 0, line: el.line, column: el.column });
+  seen.set(own(v), { uri: el.uri, local: own(el.local), name: own(el.name), attrs: [], children: [], parent: undefined, text: undefined, nodes: 0, line: el.line, column: el.column });
 }
-
-/**
- * A string that does not point into the parser's chunk: V8 keeps substrings as views of the
- * text they were cut from, so a stored id would keep a megabyte of file alive.
- */
-const copy = (s: string): string => (s + ' ').slice(0, -1);
 
 export class WindowedValidator {
   readonly builder: TreeBuilder;

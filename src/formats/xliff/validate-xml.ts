@@ -203,7 +203,10 @@ class Cursor {
   at(offset: number): { line: number; column: number } {
     const s = this.text;
     const end = Math.min(offset - this.base, s.length);
-    let { i, prev, line, column } = this;
+    let i = this.i;
+    let prev = this.prev;
+    let line = this.line;
+    let column = this.column;
     for (; i < end; i++) {
       const c = s.charCodeAt(i);
       if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) {
@@ -214,9 +217,21 @@ class Cursor {
       }
       prev = c;
     }
-    Object.assign(this, { i, prev, line, column });
+    this.i = i;
+    this.prev = prev;
+    this.line = line;
+    this.column = column;
     return { line, column };
   }
+}
+
+/**
+ * A copy of `s` that does not point into the parser's chunk: V8 keeps substrings as views of
+ * the text they were cut from, so a stored id or target would keep that chunk alive, and
+ * with it, over a large file, all of the file. (Concatenation then slice makes V8 flatten.)
+ */
+export function own(s: string): string {
+  return (s + ' ').slice(0, -1);
 }
 
 /** An attribute without namespace (XLIFF's own attributes are unqualified). */

@@ -26,7 +26,6 @@ import type { LocaleData } from '../../core/reconcile.js';
 import { formatPercent } from '../../formats/status.js';
 import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../../formats/edition.js';
 import { createUi } from '../../i18n/index.js';
-import { FileTransaction } from '../../io/fs.js';
 import { parseLangs, type Article } from '../../io/project.js';
 import { startProgress, type StepContext, type StepResult } from '../context.js';
 import { parseGate } from './status.js';
@@ -162,7 +161,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   const needed = sources.filter((p) => langs.some((l) => !hits.has(`${slugOf(p)}/${l}`)));
   for (let i = 0; i < sources.length - needed.length; i++) progress.tick();
   await project.preload(needed);
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const pending: Cached[] = [];
   const fresh: { key: string; inputs: string[]; entry: Cached }[] = [];
   for (const path of sources) {

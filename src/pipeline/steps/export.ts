@@ -12,7 +12,6 @@ import type { LocaleData } from '../../core/reconcile.js';
 import type { ExchangeFile, ExchangeUnit } from '../../formats/xliff/model.js';
 import { writeXliff12 } from '../../formats/xliff/write12.js';
 import { writeXliff20 } from '../../formats/xliff/write20.js';
-import { FileTransaction } from '../../io/fs.js';
 import { parseLangs } from '../../io/project.js';
 import { leverage } from '../../tm/leverage.js';
 import type { StepContext, StepResult } from '../context.js';
@@ -116,7 +115,7 @@ export function exportStep(ctx: StepContext, options: ExportOptions = {}): StepR
   const langs = parseLangs(options.lang);
   const outDir = project.abs(options.out ?? 'out/xliff');
   const articles = project.loadArticles(options.articles ?? []);
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const summary: string[] = [];
   const memory = options.tm === false ? undefined : memoryIndexes(project);
   let files = 0;

@@ -15,7 +15,7 @@ import type { ReadFile } from '../../formats/xliff/model.js';
 import { CheckedRead } from '../../formats/xliff/read-checked.js';
 import { checkSuite, toDiagnostics } from '../../checks/run.js';
 import { projectGlossaries, segmentsToCheck } from './check.js';
-import { FileTransaction, readTextChunks } from '../../io/fs.js';
+import { readTextChunks } from '../../io/fs.js';
 import type { Article } from '../../io/project.js';
 import type { StepContext, StepResult } from '../context.js';
 
@@ -184,7 +184,7 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   // A file full of problems should not bury the import's own report: the first few, then a count.
   diagnostics.push(...qa.slice(0, QA_SHOWN));
   if (qa.length > QA_SHOWN) diagnostics.push({ severity: 'warning', rule: 'qa', message: `… and ${qa.length - QA_SHOWN} more QA finding(s)`, hint: 'run "tessera check" for the full list (also as --json or --junit)' });
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   for (const a of articles.values()) project.stageEnglish(tx, a);
   for (const d of data.values()) project.stageLocale(tx, d.lang, d.article.slug, d.data);
   const written = tx.commit().map((p) => project.rel(p));

@@ -6,7 +6,6 @@
  * Tessera re-parses it on every run (it is the skeleton), so nothing else needs storing.
  */
 import { TARGET_LANGS } from '../../core/types.js';
-import { FileTransaction } from '../../io/fs.js';
 import { startProgress, type StepContext, type StepResult } from '../context.js';
 
 export interface SegmentOptions {
@@ -27,7 +26,7 @@ export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}
   // Incremental: an article whose source and locale files are as the last run left them has
   // nothing to do (io/cache.ts).
   const cache = project.stepCache<number>('segment', TARGET_LANGS);
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const done: { slug: string; inputs: string[] }[] = [];
   let segments = 0;
   const progress = startProgress(ctx, 'segment', files.length);

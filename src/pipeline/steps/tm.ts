@@ -18,7 +18,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, inputError } from '../../core/errors.js';
 import { SOURCE_LANG, TARGET_LANGS, type Diagnostic, type Lang } from '../../core/types.js';
-import { FileTransaction, readText } from '../../io/fs.js';
+import { readText } from '../../io/fs.js';
 import { parseLangs, type Article, type Project } from '../../io/project.js';
 import { entriesFromLocale } from '../../tm/derive.js';
 import { parseMemory, serializeMemory, TM_FILE } from '../../tm/file.js';
@@ -81,7 +81,7 @@ export function tmUpdateStep(ctx: StepContext, options: TmUpdateOptions = {}): S
   const { project, output } = ctx;
   const langs = parseLangs(options.lang);
   const articles = allArticles(project);
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const lines: string[] = [];
   for (const lang of langs) {
     const stored = storedMemory(project, lang);
@@ -121,7 +121,7 @@ export function tmExportStep(ctx: StepContext, options: TmExportOptions = {}): S
   }
   if (options.out !== undefined && langs.length !== 1) throw inputError('--out names one file: give one language with --lang', {}, 'e.g. tessera tm export --lang it --out it.tmx', 'usage');
   const articles = allArticles(project);
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const lines: string[] = [];
   for (const lang of langs) {
     const entries = projectMemory(project, lang, articles);
@@ -180,7 +180,7 @@ export async function tmImportStep(ctx: StepContext, options: TmImportOptions): 
     }
     lines.push(`  ${file}: ${read.units} unit(s)${per.length ? ` (${per.join(', ')})` : ''}${read.ignored ? `, ${read.ignored} without an English source or a project language` : ''}`);
   }
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   for (const [lang, entries] of [...incoming].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const before = memory(lang);
     const stored = storedMemory(project, lang);
