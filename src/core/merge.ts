@@ -70,7 +70,9 @@ export class Merger {
     const codes = encodeInline(seg.source);
     // With the file's code structure, compare text and codes (kind and id); a unit built by
     // hand is plain text.
-    const sameSource = u.sourceParts ? normaliseForId(partsKey(u.sourceParts)) === normaliseForId(partsKey(codes)) : normaliseForId(u.source) === normaliseForId(seg.source);
+    const [mine, theirs] = u.sourceParts ? [partsKey(codes), partsKey(u.sourceParts)] : [seg.source, u.source];
+    // Equal strings normalise alike: the normalisation is only needed when they differ.
+    const sameSource = mine === theirs || normaliseForId(mine) === normaliseForId(theirs);
     if (!sameSource) {
       const current = states[u.id];
       if (u.target !== undefined && u.target.trim() !== '' && (!current || stateRank(current.state) === 0)) {
