@@ -33,6 +33,16 @@ export interface ProjectOptions {
   concurrency?: number;
 }
 
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false; // this process has not committed anything yet
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class Project {
   readonly root: string;
   readonly cacheDir: string;
@@ -50,13 +60,19 @@ export class Project {
     this.shard = options.shard;
     this.concurrency = options.concurrency ?? defaultConcurrency();
     this.docs = new DocCache(join(this.cacheDir, 'docs'), !this.force);
-    // A command killed while committing its writes left them half-done: finish or undo them first.
-    recoverJournal(this.journalPath);
+    // A command killed while committing its writes left them half-done: finish or undo them
+    // first. Only a dead process's journal: shards may run side by side on one project.
+    if (existsSync(this.root)) {
+      for (const f of readdirSync(this.root)) {
+        const pid = /^\.tessera-journal\.(\d+)$/.exec(f)?.[1];
+        if (pid !== undefined && !alive(Number(pid))) recoverJournal(join(this.root, f));
+      }
+    }
   }
 
-  /** The commit journal of this project's writes (io/fs.ts). */
+  /** This process's commit journal for the project's writes (io/fs.ts). */
   get journalPath(): string {
-    return join(this.root, '.tessera-journal');
+    return join(this.root, `.tessera-journal.${process.pid}`);
   }
 
   /** A transaction for this project's files: all or nothing, even if the process is killed. */

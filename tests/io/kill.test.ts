@@ -5,7 +5,7 @@
  * Drives the built binary on a generated corpus; kills by timing and at the commit itself.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,9 +48,9 @@ function copy(name: string): string {
 
 /** Starts an import and kills it when `when` says so; resolves to whether the journal was left behind. */
 function killedImport(dir: string, when: { ms: number } | { journal: 'written' | 'committed' }): Promise<{ killed: boolean; journalLeft: boolean }> {
-  const journal = join(dir, '.tessera-journal');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, '--root', dir, '--quiet', 'import', 'returned/*/*.xlf'], { stdio: 'ignore' });
+    const journal = join(dir, `.tessera-journal.${child.pid}`);
     let timer: NodeJS.Timeout | undefined;
     const kill = (): void => void child.kill('SIGKILL');
     if ('ms' in when) timer = setTimeout(kill, when.ms);
@@ -95,7 +95,7 @@ describe('a killed import', () => {
     expect(st.code, st.stderr).toBe(0);
     const now = snapshot(join(dir, 'locales'));
     expect(Object.keys(now).filter((p) => p.endsWith('.tmp'))).toEqual([]);
-    expect(existsSync(join(dir, '.tessera-journal'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.tessera-journal'))).toEqual([]);
     const same = JSON.stringify(now) === JSON.stringify(before) ? 'before' : JSON.stringify(now) === JSON.stringify(after) ? 'after' : 'a mix';
     expect(same, run.killed ? 'killed' : 'finished before the kill').not.toBe('a mix');
     if ('journal' in when) expect(run.killed).toBe(true);
