@@ -62,3 +62,23 @@ export function article(index: number, seed = 2018): { slug: string; markdown: s
   const markdown = `---\nslug: ${slug}\nlang: en\nheadline: Talks on ${pick(TOPICS)} resume in ${city[0]}${city.slice(1).toLowerCase()}\ndateline: ${city}\ndate: 2018-11-${day}\n---\n\n${paragraphs.join('\n\n')}\n`;
   return { slug, markdown };
 }
+
+/**
+ * One very long article of about `units` segments (plus the headline): paragraphs of five
+ * sentences drawn from the corpus, each numbered so that no two are the same (segment ids are
+ * content hashes). For the large-file import row of the benchmark.
+ */
+export function bigArticle(units: number, split: (paragraph: string) => string[]): { slug: string; markdown: string } {
+  const paragraphs: string[] = [];
+  const pool: string[] = [];
+  let n = 0;
+  for (let i = 0; n < units; i++) {
+    for (const p of article(i).markdown.split('\n---\n')[1]!.split('\n\n')) if (p.trim()) pool.push(...split(p.trim()));
+    while (pool.length >= 5 && n < units) {
+      const k = Math.min(5, units - n);
+      paragraphs.push(pool.splice(0, k).map((s, j) => `Item ${n + j}: ${s}`).join(' '));
+      n += k;
+    }
+  }
+  return { slug: 'big', markdown: `---\nslug: big\nlang: en\nheadline: One very long article\ndateline: ROME\ndate: 2018-11-01\n---\n\n${paragraphs.join('\n\n')}\n` };
+}

@@ -12,7 +12,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitSentences } from '../segment/index.js';
-import { article } from './corpus.js';
+import { article, bigArticle } from './corpus.js';
+import { fakeTranslations, files } from './returned.js';
 import { benchTm } from '../tm/bench.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -26,15 +27,22 @@ interface Row {
   compare?: string;
 }
 
-function args(): { articles: number; json: boolean; keep: boolean } {
+/**
+ * --articles N (default 1,000): the corpus; --big-units N (default 100,000; 0 leaves the row
+ * out): the units of the one-file import row; --json; --keep (the corpus is not deleted).
+ */
+function args(): { articles: number; bigUnits: number; json: boolean; keep: boolean } {
   const a = process.argv.slice(2);
-  const i = a.indexOf('--articles');
-  const articles = i >= 0 ? Number(a[i + 1]) : 1000;
-  if (!Number.isInteger(articles) || articles < 1) {
-    process.stderr.write('bench: --articles needs a positive integer\n');
-    process.exit(2);
-  }
-  return { articles, json: a.includes('--json'), keep: a.includes('--keep') };
+  const int = (flag: string, fallback: number, min: number): number => {
+    const i = a.indexOf(flag);
+    const n = i >= 0 ? Number(a[i + 1]) : fallback;
+    if (!Number.isInteger(n) || n < min) {
+      process.stderr.write(`bench: ${flag} needs an integer ≥ ${min}\n`);
+      process.exit(2);
+    }
+    return n;
+  };
+  return { articles: int('--articles', 1000, 1), bigUnits: int('--big-units', 100_000, 0), json: a.includes('--json'), keep: a.includes('--keep') };
 }
 
 /** Wall time and peak RSS of a command, through GNU time when available. */
@@ -64,19 +72,6 @@ function which(cmd: string): string | undefined {
     if (dir && has(p)) return p;
   }
   return undefined;
-}
-
-function files(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (p.endsWith(ext)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 /** Runs a tool over many files in argv-sized batches. */
@@ -164,18 +159,6 @@ function templateExport(root: string, out: string): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-/** Turns exported files into "returned" ones: every target filled and approved. */
-function fakeTranslations(xliffDir: string, returned: string): void {
-  for (const f of files(xliffDir, '.xlf')) {
-    const lang = f.split('/').at(-2)!;
-    const text = readFileSync(f, 'utf8')
-      .replace(/ xml:space="preserve">/g, ' approved="yes" xml:space="preserve">')
-      .replace(/(\s*)<source xml:lang="en">(.*)<\/source>/g, (_m, ws: string, s: string) => `${ws}<source xml:lang="en">${s}</source>${ws}<target xml:lang="${lang}" state="translated">[${lang}] ${s}</target>`);
-    mkdirSync(join(returned, lang), { recursive: true });
-    writeFileSync(join(returned, lang, f.split('/').at(-1)!), text);
-  }
-}
-
 function main(): void {
   const opt = args();
   const root = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
@@ -208,6 +191,7 @@ function main(): void {
   fakeTranslations(join(root, 'out/xliff'), join(root, 'returned'));
   const imp = timedCli(root, ['import', 'returned/*/*.xlf']);
   rows.push({ step: 'import', ...imp, throughput: `${fmt(xlf.length / (imp.ms / 1000), 0)} files/s` });
+  if (opt.bigUnits > 0) rows.push(bigImport(opt.bigUnits));
   const st = timedCli(root, ['status', '--format', 'json']);
   const statusRow: Row = { step: 'status', ...st, throughput: `${fmt((opt.articles * 3) / (st.ms / 1000), 0)} article-languages/s` };
   const comparisons: string[] = [];
@@ -252,6 +236,27 @@ function main(): void {
   }
   if (opt.keep) process.stderr.write(`corpus kept in ${root}\n`);
   else rmSync(root, { recursive: true, force: true });
+}
+
+/** One article of `units` segments, exported as one XLIFF 1.2 file, filled and imported. */
+function bigImport(units: number): Row {
+  const root = mkdtempSync(join(tmpdir(), 'tessera-bench-big-'));
+  try {
+    mkdirSync(join(root, 'source'));
+    const split = (p: string): string[] => splitSentences(p, 'en').map((s) => p.slice(s.start, s.end).trim()).filter(Boolean);
+    const a = bigArticle(units, split);
+    writeFileSync(join(root, 'source', `${a.slug}.md`), a.markdown);
+    timedCli(root, ['segment']);
+    timedCli(root, ['export', '--lang', 'it', '--out', 'out/xliff']);
+    fakeTranslations(join(root, 'out/xliff'), join(root, 'returned'));
+    const xlf = join(root, 'returned/it/big.xlf');
+    const bytes = statSync(xlf).size;
+    const n = (readFileSync(xlf, 'utf8').match(/<trans-unit /g) ?? []).length;
+    const imp = timedCli(root, ['import', 'returned/it/big.xlf']);
+    return { step: `import: one file of ${n.toLocaleString('en')} units`, ...imp, throughput: `${fmt(mb(bytes), 0)} MB at ${fmt(mb(bytes) / (imp.ms / 1000), 1)} MB/s` };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 function timedCli(root: string, argv: string[]): { ms: number; peakRssMB: number } {

@@ -31,50 +31,70 @@ export function mergeUnits(
   units: readonly ReadUnit[],
   options: { force?: boolean; file: string },
 ): { data: LocaleData; report: MergeReport } {
-  const byId = new Map(doc.segments.map((s) => [s.id, s]));
-  const resources = { ...data.resources };
-  const states = { ...data.units };
-  const report: MergeReport = { applied: 0, unchanged: 0, skipped: 0, ignored: 0, diagnostics: [] };
-  const skip = (u: ReadUnit, rule: string, message: Message, hint?: Message): void => {
-    report.skipped++;
-    report.diagnostics.push(diagnostic('warning', rule, msg('merge.unit', { id: u.id, message }), { file: options.file, line: u.line, column: u.column }, hint));
-  };
+  const merger = new Merger(doc, data, options);
+  for (const u of units) merger.add(u);
+  return merger.finish();
+}
 
-  for (const u of units) {
+/** `mergeUnits` one unit at a time, for a reader that streams them (import). */
+export class Merger {
+  private readonly byId: Map<string, Doc['segments'][number]>;
+  private readonly resources: Record<string, string>;
+  private readonly states: LocaleData['units'];
+  private readonly report: MergeReport = { applied: 0, unchanged: 0, skipped: 0, ignored: 0, diagnostics: [] };
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly data: LocaleData,
+    private readonly options: { force?: boolean; file: string },
+  ) {
+    this.byId = new Map(doc.segments.map((s) => [s.id, s]));
+    this.resources = { ...data.resources };
+    this.states = { ...data.units };
+  }
+
+  add(u: ReadUnit): void {
+    const { byId, resources, states, report, options } = this;
+    const skip = (u: ReadUnit, rule: string, message: Message, hint?: Message): void => {
+      report.skipped++;
+      report.diagnostics.push(diagnostic('warning', rule, msg('merge.unit', { id: u.id, message }), { file: options.file, line: u.line, column: u.column }, hint));
+    };
     const seg = byId.get(u.id);
     if (!seg) {
       skip(u, 'unknown-id', msg('merge.unknownId'), msg('merge.unknownIdHint'));
-      continue;
+      return;
     }
     if (!seg.translate || !u.translate) {
       report.ignored++;
-      continue;
+      return;
     }
     const codes = encodeInline(seg.source);
     // With the file's code structure, compare text and codes (kind and id); a unit built by
     // hand is plain text.
-    const sameSource = u.sourceParts ? normaliseForId(partsKey(u.sourceParts)) === normaliseForId(partsKey(codes)) : normaliseForId(u.source) === normaliseForId(seg.source);
+    const [mine, theirs] = u.sourceParts ? [partsKey(codes), partsKey(u.sourceParts)] : [seg.source, u.source];
+    // Equal strings normalise alike: the normalisation is only needed when they differ.
+    const sameSource = mine === theirs || normaliseForId(mine) === normaliseForId(theirs);
     if (!sameSource) {
       const current = states[u.id];
       if (u.target !== undefined && u.target.trim() !== '' && (!current || stateRank(current.state) === 0)) {
         states[u.id] = { state: 'stale', provenance: u.provenance ?? 'human', suggestion: u.target, previousSource: u.source };
       }
       skip(u, 'source-changed', msg('merge.sourceChanged'), msg('merge.sourceChangedHint'));
-      continue;
+      return;
     }
     if (u.target === undefined || u.target.trim() === '') {
       skip(u, 'empty-target', msg('merge.emptyTarget'), msg('merge.emptyTargetHint'));
-      continue;
+      return;
     }
     if (u.state === 'new' || u.state === 'stale') {
       skip(u, 'untranslated', msg('merge.untranslated'), msg('merge.untranslatedHint'));
-      continue;
+      return;
     }
     // The translation's Markdown: the translator's text with OUR codes set back in.
     const applied = applyCodes(codes, u.targetParts ?? [u.target]);
     if ('problem' in applied) {
       skip(u, applied.problem.rule, applied.problem.message, msg('merge.codesHint'));
-      continue;
+      return;
     }
     const target = applied.text;
     const existing = resources[u.id];
@@ -86,7 +106,7 @@ export function mergeUnits(
         states[u.id] = { ...current, state: stateRank(u.state) > stateRank(current.state) ? u.state : current.state, ...notes };
         report.applied++;
       } else report.unchanged++;
-      continue;
+      return;
     }
     if (existing !== undefined && current && stateRank(current.state) >= stateRank('reviewed') && !options.force) {
       report.skipped++;
@@ -99,18 +119,22 @@ export function mergeUnits(
           msg('merge.conflictHint', { existing, target }),
         ),
       );
-      continue;
+      return;
     }
     resources[u.id] = target;
     // The translator's notes travel with the translation (Tessera's own context notes are not kept).
     states[u.id] = { state: u.state, provenance: u.provenance ?? 'human', ...notes };
     report.applied++;
   }
-  // Keep document order.
-  const ordered: LocaleData = { resources: {}, units: {}, retired: data.retired };
-  for (const s of doc.segments) {
-    if (resources[s.id] !== undefined) ordered.resources[s.id] = resources[s.id]!;
-    if (states[s.id] !== undefined) ordered.units[s.id] = states[s.id]!;
+
+  finish(): { data: LocaleData; report: MergeReport } {
+    const { doc, data, resources, states, report } = this;
+    // Keep document order.
+    const ordered: LocaleData = { resources: {}, units: {}, retired: data.retired };
+    for (const s of doc.segments) {
+      if (resources[s.id] !== undefined) ordered.resources[s.id] = resources[s.id]!;
+      if (states[s.id] !== undefined) ordered.units[s.id] = states[s.id]!;
+    }
+    return { data: ordered, report };
   }
-  return { data: ordered, report };
 }

@@ -6,8 +6,8 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join, relative, resolve } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
 
 export function readText(path: string, label = path): string {
@@ -44,6 +44,49 @@ export function readTextIfExists(path: string, label: string | (() => string) = 
   }
 }
 
+/** Bytes read at a time by `readTextChunks`. */
+const CHUNK = 1 << 16;
+
+/**
+ * Streams a text file to `onChunk` as decoded strings, a megabyte at a time, with the same
+ * rules and errors as `readText` (a UTF-16 file, recognised by its BOM, comes as one chunk).
+ * `onChunk` returns false to stop reading.
+ */
+export function readTextChunks(path: string, label: string, onChunk: (text: string) => boolean): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    onChunk(readText(path, label)); // throws the error readText gives
+    return;
+  }
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let n = readSync(fd, buf, 0, CHUNK, null);
+    if (n >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+      onChunk(readText(path, label));
+      return;
+    }
+    const decode = (bytes?: Uint8Array): string => {
+      try {
+        return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+      } catch {
+        readText(path, label); // names the line of the bad byte
+        throw inputError(msg('errors.notUtf8'), { file: label }, msg('errors.notUtf8Hint'));
+      }
+    };
+    for (; n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
+      const text = decode(buf.subarray(0, n));
+      if (text && !onChunk(text)) return;
+    }
+    const rest = decode();
+    if (rest) onChunk(rest);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Strict UTF-8 (with or without BOM); UTF-16 is recognised by its BOM and decoded. */
 export function decodeUtf8(buf: Buffer, label: string): string {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
@@ -71,6 +114,22 @@ function firstInvalidUtf8(buf: Buffer): number {
   return i;
 }
 
+/**
+ * With a journal, a commit is all or nothing across its files, even for a process killed
+ * half-way through the renames. The journal is written (atomically) before the temporary files
+ * of the commit and again, marked committed, once they are all written; then come the renames,
+ * then the journal goes. Contents spilled before the commit (a large transaction, see
+ * `FileTransaction`) are listed as they are written in the journal's spill log (`<journal>.spill`,
+ * appended, one line per file). `recoverJournal`, run when a project is opened, finishes the
+ * renames of a committed journal (roll forward) or removes the temporary files of an
+ * uncommitted one and of the spill log (roll back): every file is as before or as after.
+ */
+interface Journal {
+  committed: boolean;
+  /** [temporary file, target], relative to the journal's folder. */
+  renames: [string, string][];
+}
+
 /** Temporary files of transactions not yet committed, removed if the process exits first. */
 const pending = new Set<string>();
 let exitHook = false;
@@ -90,21 +149,37 @@ function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
+function track(tmp: string): void {
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', () => {
+      for (const t of pending) rmSync(t, { force: true });
+    });
+  }
+  pending.add(tmp);
+}
+
 export class FileTransaction {
   /** Contents staged in memory, by path. */
   private readonly staged = new Map<string, string>();
   /** Contents already written to a temporary file beside their target: path → temp. */
   private readonly spilled = new Map<string, string>();
   private bytes = 0;
+  private readonly journal: string | undefined;
+  private readonly memoryLimit: number;
 
   /**
-   * `memoryLimit`: characters staged in memory before further contents go to temporary
-   * files beside their targets (hidden: `.name.pid.tmp`). A newsroom-scale export or build
-   * stages hundreds of megabytes; spilling keeps memory flat and the rename at commit keeps the
-   * all-or-nothing promise. Temporary files are removed when a commit fails, on `abort()`,
-   * and when the process exits before committing.
+   * `journal`: where the commit journal goes (see `Journal`); without one, each file is atomic
+   * on its own. `memoryLimit`: characters staged in memory before further contents go to
+   * temporary files beside their targets (hidden: `.name.pid.tmp`) — a newsroom-scale export or
+   * build stages hundreds of megabytes, and spilling keeps memory flat. Temporary files are
+   * removed when a commit fails, on `abort()`, when the process exits before committing, and
+   * (after a kill) by `recoverJournal`.
    */
-  constructor(private readonly memoryLimit = 4 * 2 ** 20) {}
+  constructor(options: { journal?: string; memoryLimit?: number } = {}) {
+    this.journal = options.journal;
+    this.memoryLimit = options.memoryLimit ?? 4 * 2 ** 20;
+  }
 
   /** Stages `content` for `path`; later stages of the same path win. */
   write(path: string, content: string): void {
@@ -118,13 +193,11 @@ export class FileTransaction {
     if (sameOnDisk(path, content)) return;
     mkdirSync(dirname(path), { recursive: true });
     const tmp = tempPath(path);
-    if (!exitHook) {
-      exitHook = true;
-      process.on('exit', () => {
-        for (const t of pending) rmSync(t, { force: true });
-      });
+    if (this.journal) {
+      const base = dirname(this.journal);
+      appendFileSync(`${this.journal}.spill`, `${relative(base, tmp)}\t${relative(base, path)}\n`);
     }
-    pending.add(tmp);
+    track(tmp);
     writeFileSync(tmp, content, 'utf8');
     this.spilled.set(path, tmp);
   }
@@ -155,29 +228,34 @@ export class FileTransaction {
     for (const path of [...this.spilled.keys()]) this.forget(path);
     this.staged.clear();
     this.bytes = 0;
+    if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
   }
 
   /** Writes every changed file atomically; returns the paths written. */
   commit(): string[] {
     const paths = this.changed();
-    const temps: [string, string][] = [];
+    if (paths.length === 0) {
+      this.abort();
+      return paths;
+    }
+    const temps: [string, string][] = paths.map((path) => [this.spilled.get(path) ?? tempPath(path), path]);
+    const journal = this.journal;
+    // One file needs no journal: its rename is the commit.
+    const journaled = journal !== undefined && paths.length > 1;
+    if (journaled) writeJournal(journal, { committed: false, renames: temps });
     try {
-      for (const path of paths) {
-        const spilled = this.spilled.get(path);
-        if (spilled !== undefined) {
-          temps.push([spilled, path]);
-          continue;
-        }
+      for (const [tmp, path] of temps) {
+        if (this.spilled.has(path)) continue;
         mkdirSync(dirname(path), { recursive: true });
-        const tmp = tempPath(path);
+        track(tmp);
         // No fsync: the rename is what makes the write atomic for a killed process, and an
         // fsync per file costs more than everything else Tessera does (7 ms a file here).
         writeFileSync(tmp, this.staged.get(path)!, 'utf8');
-        pending.add(tmp);
-        temps.push([tmp, path]);
       }
+      if (journaled) writeJournal(journal, { committed: true, renames: temps });
     } catch (e) {
       for (const [tmp] of temps) rmSync(tmp, { force: true });
+      if (journaled) rmSync(journal, { force: true });
       this.abort();
       throw e;
     }
@@ -185,11 +263,59 @@ export class FileTransaction {
       renameSync(tmp, path);
       pending.delete(tmp);
     }
+    if (journaled) rmSync(journal, { force: true });
+    if (journal) rmSync(`${journal}.spill`, { force: true });
     this.spilled.clear();
     this.staged.clear();
     this.bytes = 0;
     return paths;
   }
+}
+
+function writeJournal(path: string, journal: Journal): void {
+  const base = dirname(path);
+  const rel: Journal = { committed: journal.committed, renames: journal.renames.map(([t, p]) => [relative(base, t), relative(base, p)]) };
+  mkdirSync(base, { recursive: true });
+  writeFileSync(`${path}.tmp`, JSON.stringify(rel), 'utf8');
+  renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * Completes or undoes the commit a killed process left in `path` and its spill log (see
+ * `Journal`); returns what it did, or undefined when there was nothing to do.
+ */
+export function recoverJournal(path: string): 'rolled-forward' | 'rolled-back' | undefined {
+  rmSync(`${path}.tmp`, { force: true }); // a journal never completed: no temporary file was written yet
+  const base = dirname(path);
+  let journal: Journal | undefined;
+  try {
+    journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
+  } catch {
+    journal = undefined;
+  }
+  let spilled: [string, string][] = [];
+  try {
+    spilled = readFileSync(`${path}.spill`, 'utf8')
+      .split('\n')
+      .map((l) => l.split('\t') as [string, string])
+      .filter((p) => p.length === 2 && p[0] !== '' && p[1] !== '');
+  } catch {
+    // no spill log
+  }
+  if (!journal && spilled.length === 0) {
+    rmSync(`${path}.spill`, { force: true });
+    return undefined;
+  }
+  const committed = journal?.committed ?? false;
+  for (const [t, p] of committed ? journal!.renames : [...(journal?.renames ?? []), ...spilled]) {
+    const tmp = resolve(base, t);
+    if (!existsSync(tmp)) continue; // already renamed, or never written
+    if (committed) renameSync(tmp, resolve(base, p));
+    else rmSync(tmp, { force: true });
+  }
+  rmSync(path, { force: true });
+  rmSync(`${path}.spill`, { force: true });
+  return committed ? 'rolled-forward' : 'rolled-back';
 }
 
 export { existsSync };

@@ -11,7 +11,7 @@ import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
 import { parseArticle } from '../formats/article.js';
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
-import type { FileTransaction } from './fs.js';
+import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
 import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';
 import { readText, readTextIfExists } from './fs.js';
@@ -35,6 +35,16 @@ export interface ProjectOptions {
   concurrency?: number;
 }
 
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false; // this process has not committed anything yet
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class Project {
   readonly root: string;
   readonly cacheDir: string;
@@ -52,6 +62,24 @@ export class Project {
     this.shard = options.shard;
     this.concurrency = options.concurrency ?? defaultConcurrency();
     this.docs = new DocCache(join(this.cacheDir, 'docs'), !this.force);
+    // A command killed while committing its writes left them half-done: finish or undo them
+    // first. Only a dead process's journal: shards may run side by side on one project.
+    if (existsSync(this.root)) {
+      for (const f of readdirSync(this.root)) {
+        const pid = /^\.tessera-journal\.(\d+)$/.exec(f)?.[1];
+        if (pid !== undefined && !alive(Number(pid))) recoverJournal(join(this.root, f));
+      }
+    }
+  }
+
+  /** This process's commit journal for the project's writes (io/fs.ts). */
+  get journalPath(): string {
+    return join(this.root, `.tessera-journal.${process.pid}`);
+  }
+
+  /** A transaction for this project's files: all or nothing, even if the process is killed. */
+  transaction(): FileTransaction {
+    return new FileTransaction({ journal: this.journalPath });
   }
 
   /** A step's incremental cache (see io/cache.ts). */

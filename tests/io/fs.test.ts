@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { FileTransaction, decodeUtf8, readText } from '../../src/io/fs.js';
+import { FileTransaction, decodeUtf8, readText, readTextChunks, recoverJournal } from '../../src/io/fs.js';
 import { inputErrorOf } from '../helpers/errors.js';
 
 let dir: string;
@@ -151,7 +151,7 @@ describe('FileTransaction past its memory budget', () => {
   it('spills contents to hidden temporary files, commits them all, and skips unchanged ones', () => {
     const same = join(dir, 'same.txt');
     writeFileSync(same, 'x'.repeat(20));
-    const tx = new FileTransaction(10); // every content is over the budget
+    const tx = new FileTransaction({ memoryLimit: 10 }); // every content is over the budget
     tx.write(join(dir, 'a', 'one.txt'), 'first version, over budget');
     tx.write(join(dir, 'a', 'one.txt'), 'second version wins');
     tx.write(same, 'x'.repeat(20));
@@ -166,7 +166,7 @@ describe('FileTransaction past its memory budget', () => {
 
   it('abort removes the temporary files and changes nothing', () => {
     writeFileSync(join(dir, 'keep.txt'), 'original');
-    const tx = new FileTransaction(0);
+    const tx = new FileTransaction({ memoryLimit: 0 });
     tx.write(join(dir, 'keep.txt'), 'changed');
     tx.write(join(dir, 'new.txt'), 'new');
     tx.abort();
@@ -177,10 +177,82 @@ describe('FileTransaction past its memory budget', () => {
 
   it('when a rename target cannot be written, spilled temporary files are removed', () => {
     writeFileSync(join(dir, 'blocker'), 'I am a file');
-    const tx = new FileTransaction(0);
+    const tx = new FileTransaction({ memoryLimit: 0 });
     tx.write(join(dir, 'ok.txt'), 'fine');
     expect(() => tx.write(join(dir, 'blocker', 'c.txt'), 'never')).toThrow();
     tx.abort();
     expect(listAll(dir)).toEqual(['blocker']);
+  });
+});
+
+describe('readTextChunks', () => {
+  it('streams a large file in several chunks that join to what readText gives, multibyte characters intact', () => {
+    const p = join(dir, 'big.txt');
+    writeFileSync(p, '\uFEFF' + 'àé€😀 news. '.repeat(30_000));
+    const chunks: string[] = [];
+    readTextChunks(p, 'big.txt', (c) => (chunks.push(c), true));
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.join('')).toBe(readText(p)); // the BOM is not text, for either
+  });
+
+  it('stops when the reader says so, and refuses invalid UTF-8 as readText does, with the line', () => {
+    const p = join(dir, 'bad.txt');
+    writeFileSync(p, Buffer.concat([Buffer.from('ok\n'.repeat(40_000)), Buffer.from([0xff]), Buffer.from('\n')]));
+    let n = 0;
+    readTextChunks(p, 'bad.txt', () => (n++, false));
+    expect(n).toBe(1);
+    const e = inputErrorOf(() => readTextChunks(p, 'bad.txt', () => true));
+    expect(e.diagnostics[0]).toMatchObject({ file: 'bad.txt', line: 40_001, message: 'is not valid UTF-8' });
+  });
+});
+
+describe('FileTransaction with a journal', () => {
+  const stage = (journal: string): FileTransaction => {
+    const tx = new FileTransaction({ journal });
+    for (const n of ['a', 'b', 'c']) tx.write(join(dir, 'locales', `${n}.json`), `new ${n}\n`);
+    return tx;
+  };
+
+  it('commits every file and leaves no journal', () => {
+    const journal = join(dir, '.tessera-journal');
+    expect(stage(journal).commit()).toHaveLength(3);
+    expect(listAll(dir)).toEqual(['locales/a.json', 'locales/b.json', 'locales/c.json']);
+    expect(recoverJournal(journal)).toBeUndefined();
+  });
+
+  it('a committed journal left by a killed process is rolled forward; an uncommitted one back', () => {
+    const journal = join(dir, '.tessera-journal');
+    for (const committed of [true, false]) {
+      rmSync(join(dir, 'locales'), { recursive: true, force: true });
+      mkdirSync(join(dir, 'locales'));
+      // What a process killed after writing its journal and temporary files leaves behind;
+      // when committed, it had also renamed the first file already.
+      const names = ['a', 'b', 'c'];
+      const files = names.map((n) => `locales/${n}.json`);
+      const temps = names.map((n) => `locales/.${n}.json.1.tmp`);
+      names.forEach((n, i) => writeFileSync(join(dir, i === 0 && committed ? files[i]! : temps[i]!), `new ${n}\n`));
+      writeFileSync(journal, JSON.stringify({ committed, renames: temps.map((t, i) => [t, files[i]!]) }));
+      expect(recoverJournal(journal)).toBe(committed ? 'rolled-forward' : 'rolled-back');
+      expect(listAll(join(dir, 'locales'))).toEqual(committed ? ['a.json', 'b.json', 'c.json'] : []);
+      if (committed) expect(readFileSync(join(dir, files[2]!), 'utf8')).toBe('new c\n');
+      expect(existsSync(journal)).toBe(false);
+    }
+  });
+
+  it('contents spilled before a kill (a large transaction, no journal yet) are removed by recovery', () => {
+    const journal = join(dir, '.tessera-journal');
+    const tx = new FileTransaction({ journal, memoryLimit: 0 });
+    tx.write(join(dir, 'locales', 'a.json'), 'new a\n');
+    tx.write(join(dir, 'locales', 'b.json'), 'new b\n');
+    // The process dies here: temporary files and the spill log are on disk, no journal.
+    expect(listAll(dir).sort()).toEqual(['.tessera-journal.spill', 'locales/.a.json.' + process.pid + '.tmp', 'locales/.b.json.' + process.pid + '.tmp'].sort());
+    expect(recoverJournal(journal)).toBe('rolled-back');
+    expect(listAll(dir)).toEqual([]);
+    // Committed normally, the spill log goes with the journal.
+    const again = new FileTransaction({ journal, memoryLimit: 0 });
+    again.write(join(dir, 'locales', 'a.json'), 'new a\n');
+    again.write(join(dir, 'locales', 'b.json'), 'new b\n');
+    expect(again.commit()).toHaveLength(2);
+    expect(listAll(dir)).toEqual(['locales/a.json', 'locales/b.json']);
   });
 });

@@ -128,3 +128,29 @@ describe('parseLangs', () => {
     expect(parseLangs(['en'], ['en', 'it', 'fr', 'ar'])).toEqual(['en']);
   });
 });
+
+describe('opening a project recovers a killed commit (io/fs.ts journal)', () => {
+  const leave = (pid: number): string => {
+    mkdirSync(join(root, 'locales/it'), { recursive: true });
+    const tmp = `locales/it/.a.json.${pid}.tmp`;
+    writeFileSync(join(root, tmp), '{}\n');
+    writeFileSync(join(root, `.tessera-journal.${pid}`), JSON.stringify({ committed: false, renames: [[tmp, 'locales/it/a.json']] }));
+    return join(root, tmp);
+  };
+
+  it("undoes a dead process's uncommitted journal", async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const tmp = leave(Number(dead.stdout));
+    new Project(root);
+    expect(existsSync(tmp)).toBe(false);
+    expect(existsSync(join(root, `.tessera-journal.${dead.stdout}`))).toBe(false);
+  });
+
+  it('leaves alone the journal of a process still running (a shard committing beside us)', () => {
+    const tmp = leave(process.ppid);
+    new Project(root);
+    expect(existsSync(tmp)).toBe(true);
+    expect(existsSync(join(root, `.tessera-journal.${process.ppid}`))).toBe(true);
+  });
+});

@@ -10,7 +10,8 @@
  * XML, any DOCTYPE (no entity expansion attacks: XXE, billion laughs), a root that is not an
  * XLIFF 1.2 or 2.x document, units without ids, duplicate unit ids in one file.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesParser, SaxesTagNS } from 'saxes';
+import { listen, own, xmlParser } from './validate-xml.js';
 import { inputError, msg } from '../../core/errors.js';
 import type { Message, State } from '../../core/types.js';
 import type { ReadFile, ReadUnit, XliffVersion } from './model.js';
@@ -44,7 +45,26 @@ interface Draft {
 
 export function readXliff(content: string, file: string): ReadFile[] {
   if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = xmlParser();
+  const reader = xliffReader(parser, file);
+  listen(parser, reader.handlers);
+  parser.write(content).close();
+  return reader.end();
+}
+
+/** Where a reader's results go; by default each unit is kept in its file's `units`. */
+export interface ReadSink {
+  /** A <file> starts: its languages and article are known, no unit yet. */
+  file?(f: ReadFile): void;
+  /** A unit is complete (not kept in `f.units` when this is given). */
+  unit?(f: ReadFile, u: ReadUnit): void;
+}
+
+/**
+ * The reader as saxes handlers, for a parser shared with the validator (import reads and
+ * checks a file in one pass). `end()`, after the parser closed, returns the files read.
+ */
+export function xliffReader(parser: SaxesParser<{ xmlns: true; position: true }>, file: string, out: ReadSink = {}): { handlers: Record<string, (arg: never) => void>; end(): ReadFile[] } {
   const files: ReadFile[] = [];
   let version: XliffVersion | undefined;
   let ns = '';
@@ -73,18 +93,23 @@ export function readXliff(content: string, file: string): ReadFile[] {
     throw inputError(message, { file, line: parser.line, column: parser.column + 1 }, hint, 'xliff');
   };
 
-  parser.on('doctype', () =>
+  const handlers: Record<string, (arg: never) => void> = {};
+  const on = <T>(name: string, fn: (arg: T) => void): void => void (handlers[name] = fn as (arg: never) => void);
+  on('doctype', () =>
     fail(msg('errors.xliff.doctype'), msg('errors.xliff.doctypeHint')),
   );
-  parser.on('error', (err) => {
+  on('error', (err: Error) => {
     const detail = err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
     fail(msg('errors.xml.notWellFormed', { detail }), msg('errors.xliff.damaged'));
   });
 
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  on('opentag', (tag: SaxesTagNS) => {
     const name = tag.local;
     const attr = (n: string): string | undefined => {
-      for (const a of Object.values(tag.attributes)) if (a.local === n && (a.uri === '' || a.uri === undefined)) return a.value;
+      for (const k in tag.attributes) {
+        const a = tag.attributes[k]!;
+        if (a.local === n && (a.uri === '' || a.uri === undefined)) return a.value;
+      }
       return undefined;
     };
     const xmlAttr = (n: string): string | undefined => tag.attributes[`xml:${n}`]?.value;
@@ -168,6 +193,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
         };
         if (version !== '1.2' && !current.article) fail(msg('errors.xliff.fileNoId'));
         files.push(current);
+        out.file?.(current);
         return;
       }
       case 'trans-unit':
@@ -178,7 +204,7 @@ export function readXliff(content: string, file: string): ReadFile[] {
         const key = `${current!.article}\u0000${id}`;
         if (seen.has(key)) fail(msg('errors.xliff.unitTwice', { id, article: current!.article }));
         seen.add(key);
-        unit = { id: id!, line: parser.line, column: parser.column + 1, translate: attr('translate') !== 'no', segs: [], notes: [] };
+        unit = { id: own(id!), line: parser.line, column: parser.column + 1, translate: attr('translate') !== 'no', segs: [], notes: [] };
         originalData = new Map();
         const approved = attr('approved');
         if (approved !== undefined) unit.approved = approved;
@@ -252,7 +278,9 @@ export function readXliff(content: string, file: string): ReadFile[] {
     }
   });
 
-  const onText = (text: string): void => {
+  const onText = (chunk: string): void => {
+    if (sink === undefined || sink === 'skip') return;
+    const text = own(chunk); // units outlive the parser's chunks
     if (sink === 'note') buffer += text;
     else if (sink === 'data' && dataId !== undefined) originalData.set(dataId, (originalData.get(dataId) ?? '') + text);
     else if ((sink === 'source' || sink === 'target') && muted()) {
@@ -265,10 +293,10 @@ export function readXliff(content: string, file: string): ReadFile[] {
       else parts.push(text);
     }
   };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
+  on('text', onText);
+  on('cdata', onText);
 
-  parser.on('closetag', () => {
+  on('closetag', () => {
     const name = stack.pop();
     if (sink) {
       if (depthInSink > 0) {
@@ -287,7 +315,9 @@ export function readXliff(content: string, file: string): ReadFile[] {
       return;
     }
     if ((name === 'trans-unit' || name === 'unit') && unit && current) {
-      current.units.push(finish(unit, version!));
+      const done = finish(unit, version!);
+      if (out.unit) out.unit(current, done);
+      else current.units.push(done);
       unit = undefined;
       seg = undefined;
     } else if (name === 'segment' || name === 'ignorable') {
@@ -297,9 +327,13 @@ export function readXliff(content: string, file: string): ReadFile[] {
     }
   });
 
-  parser.write(content).close();
-  if (!version) fail(msg('errors.xliff.empty'));
-  return files;
+  return {
+    handlers,
+    end: () => {
+      if (!version) fail(msg('errors.xliff.empty'));
+      return files;
+    },
+  };
 }
 
 function finish(d: Draft, version: XliffVersion): ReadUnit {

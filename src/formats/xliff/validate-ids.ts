@@ -14,7 +14,7 @@ import { attr, descendants, type XmlElement } from './validate-xml.js';
 const is = (el: XmlElement, ns: string, ...locals: string[]): boolean => el.uri === ns && locals.includes(el.local);
 
 /** Reports every element whose id an earlier one of `els` already has. */
-function unique(els: Iterable<XmlElement>, scope: string, report: Report, seen = new Map<string, XmlElement>()): Map<string, XmlElement> {
+export function unique(els: Iterable<XmlElement>, scope: string, report: Report, seen = new Map<string, XmlElement>()): Map<string, XmlElement> {
   for (const el of els) {
     const id = attr(el, 'id');
     if (id === undefined) continue;

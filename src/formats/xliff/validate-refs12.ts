@@ -9,9 +9,8 @@ import { attr, descendants, type XmlElement } from './validate-xml.js';
 const is = (el: XmlElement, ...locals: string[]): boolean => el.uri === NS_XLIFF12 && locals.includes(el.local);
 const kids = (el: XmlElement | undefined, ...locals: string[]): XmlElement[] => el?.children.filter((c) => is(c, ...locals)) ?? [];
 
-/** `els` must carry `name` with values no other of them has; returns the values. */
-function key(els: XmlElement[], name: string, what: string, report: Report): Set<string> {
-  const seen = new Map<string, XmlElement>();
+/** `els` must carry `name` with values no other of them has (nor any in `seen`); returns the values. */
+export function key(els: XmlElement[], name: string, what: string, report: Report, seen = new Map<string, XmlElement>()): Set<string> {
   for (const el of els) {
     const v = attr(el, name);
     if (v === undefined) continue;
@@ -29,33 +28,49 @@ function keyref(els: XmlElement[], name: string, keys: Set<string>, target: stri
   }
 }
 
-export const references12: Rule = {
-  id: 'references',
-  check(root, report) {
-    for (const file of kids(root, 'file')) {
-      const all = descendants(file);
-      const header = kids(file, 'header')[0];
-      const phases = kids(kids(header, 'phase-group')[0], 'phase');
-      const tools = key(kids(header, 'tool'), 'tool-id', '<tool> elements', report);
-      const phaseNames = key(phases, 'phase-name', '<phase> elements', report);
-      key(all.filter((e) => is(e, 'count-group')), 'name', '<count-group> elements', report);
-      key(all.filter((e) => is(e, 'context-group')), 'name', '<context-group> elements', report);
-      key(all.filter((e) => is(e, 'external-file')), 'uid', '<external-file> elements', report);
-      const toolTarget = '<tool tool-id> in the <header>';
-      keyref([file, ...phases, ...all.filter((e) => is(e, 'alt-trans') && is(e.parent!, 'trans-unit'))], 'tool-id', tools, toolTarget, report);
-      keyref(all.filter((e) => is(e, 'count', 'trans-unit', 'target')), 'phase-name', phaseNames, '<phase phase-name> in the <header>', report);
-      for (const unit of all.filter((e) => is(e, 'trans-unit', 'alt-trans'))) {
-        const mids = key(kids(kids(unit, 'seg-source')[0], 'mrk'), 'mid', 'segments of the <seg-source>', report);
-        const referrers = [...kids(kids(unit, 'target')[0], 'mrk'), ...(is(unit, 'trans-unit') ? kids(unit, 'alt-trans') : [])];
-        keyref(referrers, 'mid', mids, '<seg-source> segment (<mrk mid>)', report);
-      }
-      for (const holder of all.filter((e) => is(e, 'source', 'seg-source', 'target'))) {
-        const inside = descendants(holder);
-        for (const [start, end] of [['bpt', 'ept'], ['bx', 'ex']] as const) {
-          const rids = key(inside.filter((e) => is(e, start)), 'rid', `<${start}> codes of this ${tag(holder)}`, report);
-          keyref(inside.filter((e) => is(e, end)), 'rid', rids, `<${start} rid> in the same ${tag(holder)}`, report);
-        }
+/** The file-wide keys: names no two elements of a kind share anywhere in a <file>. */
+export const FILE_KEYS_12 = [
+  ['count-group', 'name'],
+  ['context-group', 'name'],
+  ['external-file', 'uid'],
+] as const;
+
+/**
+ * With `fileKeys` false the file-wide keys are left out: the windowed validator checks them
+ * as elements arrive (validate-window.ts), since it never holds a whole <file>.
+ */
+export function references12Rule(fileKeys = true): Rule {
+  return { id: 'references', check: (root, report) => check(root, report, fileKeys) };
+}
+
+export const references12 = references12Rule();
+
+function check(root: XmlElement, report: Report, fileKeys: boolean): void {
+for (const file of kids(root, 'file')) {
+    const all = descendants(file);
+    const header = kids(file, 'header')[0];
+    const phases = kids(kids(header, 'phase-group')[0], 'phase');
+    const tools = key(kids(header, 'tool'), 'tool-id', '<tool> elements', report);
+    const phaseNames = key(phases, 'phase-name', '<phase> elements', report);
+    if (fileKeys) for (const [local, name] of FILE_KEYS_12) key(all.filter((e) => is(e, local)), name, `<${local}> elements`, report);
+    const toolTarget = '<tool tool-id> in the <header>';
+    keyref([file, ...phases, ...all.filter((e) => is(e, 'alt-trans') && is(e.parent!, 'trans-unit'))], 'tool-id', tools, toolTarget, report);
+    keyref(all.filter((e) => is(e, 'count', 'trans-unit', 'target')), 'phase-name', phaseNames, '<phase phase-name> in the <header>', report);
+    for (const unit of all.filter((e) => is(e, 'trans-unit', 'alt-trans'))) {
+      const segSource = kids(unit, 'seg-source')[0];
+      const referrers = [...kids(kids(unit, 'target')[0], 'mrk'), ...(is(unit, 'trans-unit') ? kids(unit, 'alt-trans') : [])];
+      if (!segSource && referrers.length === 0) continue; // the common case, and nothing to check
+      const mids = key(kids(segSource, 'mrk'), 'mid', 'segments of the <seg-source>', report);
+      keyref(referrers, 'mid', mids, '<seg-source> segment (<mrk mid>)', report);
+    }
+    for (const holder of all) {
+      // Most holders have no child element, so no code to pair.
+      if (holder.children.length === 0 || !is(holder, 'source', 'seg-source', 'target')) continue;
+      const inside = descendants(holder);
+      for (const [start, end] of [['bpt', 'ept'], ['bx', 'ex']] as const) {
+        const rids = key(inside.filter((e) => is(e, start)), 'rid', `<${start}> codes of this ${tag(holder)}`, report);
+        keyref(inside.filter((e) => is(e, end)), 'rid', rids, `<${start} rid> in the same ${tag(holder)}`, report);
       }
     }
-  },
-};
+  }
+}

@@ -40,96 +40,198 @@ export type ParseResult =
   | { ok: true; root: XmlElement }
   | { ok: false; message: string; hint: string; line: number; column: number };
 
-class Stop extends Error {}
+/** Thrown from a handler to stop saxes at the first XML error; caught by whoever writes. */
+export class Stop extends Error {}
 
-export function parseXml(content: string): ParseResult {
-  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  const position = cursor(content);
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let failure: Extract<ParseResult, { ok: false }> | undefined;
-  let start = { line: 1, column: 1 };
+type Failure = Extract<ParseResult, { ok: false }>;
 
-  const fail = (message: string, hint: string): never => {
-    failure = { ok: false, message, hint, line: parser.line, column: parser.column + 1 };
+/**
+ * Builds the element tree from saxes events, chunk by chunk (`feed` each chunk of text before
+ * writing it to the parser: positions are computed from it). `hooks.open` sees every element
+ * as it starts (attributes set, no children yet), `hooks.close` as it ends, its subtree
+ * complete: the windowed validator (validate-window.ts) checks and drops units there, so a
+ * large file is never held whole.
+ */
+export class TreeBuilder {
+  root: XmlElement | undefined;
+  failure: Failure | undefined;
+  private readonly stack: XmlElement[] = [];
+  private start = { line: 1, column: 1 };
+  private readonly position = new Cursor();
+
+  constructor(
+    private readonly parser: SaxesParser<{ xmlns: true; position: true }>,
+    private readonly hooks: { open?: (el: XmlElement) => void; close?: (el: XmlElement) => void } = {},
+  ) {}
+
+  feed(chunk: string): void {
+    this.position.feed(chunk);
+  }
+
+  private fail(message: string, hint: string): never {
+    this.failure = { ok: false, message, hint, line: this.parser.line, column: this.parser.column + 1 };
     throw new Stop();
+  }
+
+  /** The parser's handlers; Fanout (read.ts) shares one parser between builder and reader. */
+  readonly handlers = {
+    doctype: (): void =>
+      this.fail('the file declares a DOCTYPE; XLIFF never needs one and Tessera refuses them (entity expansion, external entities)', 'remove the <!DOCTYPE …> declaration'),
+    error: (err: Error): void => this.fail(`not well-formed XML: ${err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '')}`, 'fix the XML first: nothing else can be checked until the file parses'),
+    opentagstart: (tag: { name: string }): void => {
+      // saxes has consumed `<`, the name and one character after it.
+      this.start = this.position.at(this.parser.position - tag.name.length - 2);
+    },
+    opentag: (tag: SaxesTagNS): void => {
+      const stack = this.stack;
+      const parent = stack[stack.length - 1];
+      const attrs: XmlAttr[] = [];
+      for (const k in tag.attributes) {
+        const a = tag.attributes[k]!;
+        if (a.uri !== NS_XMLNS && a.prefix !== 'xmlns' && a.name !== 'xmlns') attrs.push({ uri: a.uri, local: a.local, name: a.name, value: a.value });
+      }
+      const el: XmlElement = { uri: tag.uri, local: tag.local, name: tag.name, attrs, children: [], parent, text: undefined, nodes: 0, line: this.start.line, column: this.start.column };
+      if (parent) {
+        parent.nodes++;
+        parent.children.push(el);
+      } else this.root = el;
+      stack.push(el);
+      this.hooks.open?.(el);
+    },
+    closetag: (): void => {
+      const el = this.stack.pop();
+      if (el) this.hooks.close?.(el);
+    },
+    text: (text: string): void => this.onText(text),
+    cdata: (text: string): void => this.onText(text),
+    comment: (): void => this.countNode(),
+    processinginstruction: (): void => this.countNode(),
   };
-  const countNode = (): void => {
-    const el = stack[stack.length - 1];
+
+  private countNode(): void {
+    const el = this.stack[this.stack.length - 1];
     if (el) el.nodes++;
-  };
-  parser.on('doctype', () =>
-    fail('the file declares a DOCTYPE; XLIFF never needs one and Tessera refuses them (entity expansion, external entities)', 'remove the <!DOCTYPE …> declaration'),
-  );
-  parser.on('error', (err) => fail(`not well-formed XML: ${err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '')}`, 'fix the XML first: nothing else can be checked until the file parses'));
-  parser.on('opentagstart', (tag) => {
-    // saxes has consumed `<`, the name and one character after it.
-    start = position(parser.position - tag.name.length - 2);
-  });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const parent = stack[stack.length - 1];
-    const el: XmlElement = {
-      uri: tag.uri,
-      local: tag.local,
-      name: tag.name,
-      attrs: Object.values(tag.attributes)
-        .filter((a) => a.uri !== NS_XMLNS && a.prefix !== 'xmlns' && a.name !== 'xmlns')
-        .map((a) => ({ uri: a.uri, local: a.local, name: a.name, value: a.value })),
-      children: [],
-      parent,
-      text: undefined,
-      nodes: 0,
-      ...start,
-    };
-    countNode();
-    if (parent) parent.children.push(el);
-    else root = el;
-    stack.push(el);
-  });
-  parser.on('closetag', () => void stack.pop());
-  const onText = (text: string): void => {
-    const el = stack[stack.length - 1];
+  }
+
+  private onText(text: string): void {
+    const el = this.stack[this.stack.length - 1];
     if (!el) return;
     el.nodes++;
     if (el.text === undefined && text.trim() !== '') el.text = text.trim();
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('comment', countNode);
-  parser.on('processinginstruction', countNode);
+  }
 
+  /** The tree, or what stopped it. */
+  result(): ParseResult {
+    if (this.failure) return this.failure;
+    if (!this.root) return { ok: false, message: 'the file is empty: no root element', hint: 'give an XLIFF file', line: 1, column: 1 };
+    return { ok: true, root: this.root };
+  }
+}
+
+/**
+ * saxes adds a property per handler when `on` is first called; past six of them V8 turns the
+ * parser into a dictionary object and every character saxes reads gets three to four times
+ * slower (a 74 MB file: 9 s instead of 2.5 s). Declared as fields, they are part of the
+ * object's shape from the start and it stays fast (tests/xliff/parser-shape.test.ts).
+ */
+type XmlParser = SaxesParser<{ xmlns: true; position: true }>;
+// saxes types these properties as private: the base is seen here as a plain constructor.
+const Base = SaxesParser as unknown as new (options: { xmlns: true; position: true }) => object;
+class Parser extends Base {
+  textHandler = undefined;
+  cdataHandler = undefined;
+  openTagStartHandler = undefined;
+  openTagHandler = undefined;
+  closeTagHandler = undefined;
+  commentHandler = undefined;
+  piHandler = undefined;
+  doctypeHandler = undefined;
+  errorHandler = undefined;
+}
+
+export function xmlParser(): XmlParser {
+  return new Parser({ xmlns: true, position: true }) as unknown as XmlParser;
+}
+
+/** Attaches handler sets to one parser: every event goes to each set, in order. */
+export function listen(parser: SaxesParser<{ xmlns: true; position: true }>, ...sets: Partial<Record<string, (arg: never) => void>>[]): void {
+  const names = new Set(sets.flatMap((s) => Object.keys(s)));
+  for (const name of names) {
+    const fns = sets.map((s) => s[name]).filter((f): f is (arg: never) => void => f !== undefined);
+    const one = fns.length === 1 ? fns[0]! : (arg: never): void => fns.forEach((f) => f(arg));
+    parser.on(name as 'text', one as (t: string) => void);
+  }
+}
+
+export function parseXml(content: string): ParseResult {
+  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
+  const parser = xmlParser();
+  const builder = new TreeBuilder(parser);
+  listen(parser, builder.handlers);
+  builder.feed(content);
   try {
     parser.write(content).close();
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
-    return failure!;
   }
-  if (!root) return { ok: false, message: 'the file is empty: no root element', hint: 'give an XLIFF file', line: 1, column: 1 };
-  return { ok: true, root };
+  return builder.result();
 }
 
 /**
- * Offset → 1-based line and column (in Unicode characters, as saxes and editors count).
- * Start tags come in document order, so the cursor only moves forward: linear even on a
- * file written as one long line.
+ * Offset → 1-based line and column (in Unicode characters, as saxes and editors count), over
+ * text fed chunk by chunk. Start tags come in document order, so the cursor only moves
+ * forward: linear even on a file written as one long line, and text already passed is dropped.
  */
-function cursor(s: string): (offset: number) => { line: number; column: number } {
-  let at = 0;
-  let line = 1;
-  let column = 1;
-  return (offset) => {
-    for (; at < offset; at++) {
-      const c = s.charCodeAt(at);
-      if (c === 10 || (c === 13 && s.charCodeAt(at + 1) !== 10)) {
+class Cursor {
+  private text = '';
+  /** Offset of text[0] in the whole document. */
+  private base = 0;
+  private i = 0;
+  private prev = 0;
+  private line = 1;
+  private column = 1;
+
+  feed(chunk: string): void {
+    if (this.i > 0) {
+      this.text = this.text.slice(this.i);
+      this.base += this.i;
+      this.i = 0;
+    }
+    this.text += chunk;
+  }
+
+  at(offset: number): { line: number; column: number } {
+    const s = this.text;
+    const end = Math.min(offset - this.base, s.length);
+    let i = this.i;
+    let prev = this.prev;
+    let line = this.line;
+    let column = this.column;
+    for (; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) {
         line++;
         column = 1;
-      } else if (!(c >= 0xdc00 && c <= 0xdfff && at > 0 && s.charCodeAt(at - 1) >= 0xd800 && s.charCodeAt(at - 1) <= 0xdbff)) {
+      } else if (!(c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff)) {
         column++; // the second half of a surrogate pair is the same character
       }
+      prev = c;
     }
+    this.i = i;
+    this.prev = prev;
+    this.line = line;
+    this.column = column;
     return { line, column };
-  };
+  }
+}
+
+/**
+ * A copy of `s` that does not point into the parser's chunk: V8 keeps substrings as views of
+ * the text they were cut from, so a stored id or target would keep that chunk alive, and
+ * with it, over a large file, all of the file. (Concatenation then slice makes V8 flatten.)
+ */
+export function own(s: string): string {
+  return (s + ' ').slice(0, -1);
 }
 
 /** An attribute without namespace (XLIFF's own attributes are unqualified). */
@@ -150,7 +252,12 @@ export function inheritedXml(el: XmlElement, local: 'lang' | 'space'): string | 
   return undefined;
 }
 
-const below = new WeakMap<XmlElement, readonly XmlElement[]>();
+let below = new WeakMap<XmlElement, readonly XmlElement[]>();
+
+/** Forgets every cached `descendants` list: the windowed validator calls it after pruning the tree. */
+export function forgetDescendants(): void {
+  below = new WeakMap();
+}
 
 /** Every element under `el` (not `el` itself), in document order. Do not modify the result. */
 export function descendants(el: XmlElement): readonly XmlElement[] {

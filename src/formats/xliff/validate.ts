@@ -28,13 +28,13 @@ import { languages12, languages2 } from './validate-lang.js';
 import { uniqueIds12, uniqueIds2 } from './validate-ids.js';
 import { pairing, references } from './validate-inline.js';
 import { MODULE_RULES } from './validate-modules.js';
-import { references12 } from './validate-refs12.js';
+import { references12, references12Rule } from './validate-refs12.js';
 import { NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
 import { attributesRule, structureRule } from './validate-schema.js';
 import { SCHEMA12 } from './validate-schema12.js';
 import { SCHEMA2 } from './validate-schema2.js';
 import { attributePairs, requiredContent, segmentOrder, xmlSpace } from './validate-units.js';
-import { attr, parseXml, type XmlElement } from './validate-xml.js';
+import { attr, parseXml, type ParseResult, type XmlElement } from './validate-xml.js';
 
 export interface XliffValidation {
   /** The version the document declares (`1.2`, `2.0`, `2.1`…), undefined when it is not XLIFF. */
@@ -44,6 +44,8 @@ export interface XliffValidation {
 }
 
 const RULES_12: Rule[] = [structureRule(SCHEMA12), attributesRule(SCHEMA12), languages12, uniqueIds12, references12];
+/** XLIFF 1.2's rules for the windowed validator (validate-window.ts), which checks the file-wide ids and keys itself. */
+export const WINDOW_RULES_12: Rule[] = [structureRule(SCHEMA12), attributesRule(SCHEMA12), languages12, references12Rule(false)];
 const RULES_2: Rule[] = [
   structureRule(SCHEMA2),
   attributesRule(SCHEMA2),
@@ -63,27 +65,48 @@ export const RULE_IDS: readonly string[] = [...new Set(['xml', 'root', ...RULES_
 
 export function validateXliff(content: string, file: string): XliffValidation {
   const parsed = parseXml(content);
-  if (!parsed.ok) {
-    return { version: undefined, problems: [{ severity: 'error', rule: 'xml', message: parsed.message, file, line: parsed.line, column: parsed.column, hint: parsed.hint }] };
-  }
-  const problems: Diagnostic[] = [];
-  const seen = new Set<string>();
-  const reporter =
-    (rule: string): Report =>
-    (at, message, hint) => {
-      const key = `${at.line}:${at.column}:${rule}:${message}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      problems.push({ severity: 'error', rule, message, file, line: at.line, column: at.column, ...(hint ? { hint } : {}) });
+  if (!parsed.ok) return { version: undefined, problems: [xmlProblem(parsed, file)] };
+  const problems = new Problems(file);
+  const { version, rules } = identify(parsed.root, problems.reporter('root'));
+  for (const rule of rules) rule.check(parsed.root, problems.reporter(rule.id));
+  return { version, problems: problems.sorted() };
+}
+
+export function xmlProblem(failure: Extract<ParseResult, { ok: false }>, file: string): Diagnostic {
+  return { severity: 'error', rule: 'xml', message: failure.message, file, line: failure.line, column: failure.column, hint: failure.hint };
+}
+
+/**
+ * Problems as rules report them, each once. `sameElsewhere` also takes two messages that differ
+ * only in a line number they cite as one: the windowed validator runs rules again over a tree
+ * that has lost its earlier units, so "the first at line N" may name a later N the second time.
+ */
+export class Problems {
+  private readonly list: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly sameElsewhere = false,
+  ) {}
+
+  reporter(rule: string): Report {
+    return (at, message, hint) => {
+      const text = this.sameElsewhere ? message.replace(/\bline \d+/g, 'line #') : message;
+      const key = `${at.line}:${at.column}:${rule}:${text}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+      this.list.push({ severity: 'error', rule, message, file: this.file, line: at.line, column: at.column, ...(hint ? { hint } : {}) });
     };
-  const { version, rules } = identify(parsed.root, reporter('root'));
-  for (const rule of rules) rule.check(parsed.root, reporter(rule.id));
-  problems.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
-  return { version, problems };
+  }
+
+  sorted(): Diagnostic[] {
+    return this.list.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+  }
 }
 
 /** Which XLIFF this is, judged by the root's namespace; the version attribute must agree. */
-function identify(root: XmlElement, report: Report): { version: string | undefined; rules: Rule[] } {
+export function identify(root: XmlElement, report: Report): { version: string | undefined; rules: Rule[] } {
   if (root.local !== 'xliff') {
     report(root, `the root element is ${tag(root)}, not <xliff>: this is not an XLIFF document`, 'give an XLIFF 1.2, 2.0 or 2.1 file');
     return { version: undefined, rules: [] };

@@ -26,7 +26,6 @@ import { reconcile, type LocaleData } from '../../core/reconcile.js';
 import { formatPercent } from '../../formats/status.js';
 import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../../formats/edition.js';
 import { cliTranslator, createUi, type CliTranslator } from '../../i18n/index.js';
-import { FileTransaction } from '../../io/fs.js';
 import { parseLangs, type Article } from '../../io/project.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { parseGate } from './status.js';
@@ -200,7 +199,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   const progress = startProgress(ctx, 'build', sources.length);
   const needed = sources.filter((p) => langs.some((l) => !hits.has(`${slugOf(p)}/${l}`)));
   for (let i = 0; i < sources.length - needed.length; i++) progress.tick();
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const built = new Map<string, Cached>();
   const fresh: { key: string; inputs: string[]; entry: Cached }[] = [];
   // Articles a batch at a time (Project.forEachArticle): memory holds a batch, not the corpus.

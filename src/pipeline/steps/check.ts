@@ -14,7 +14,7 @@ import { stateRank, TARGET_LANGS, type Lang } from '../../core/types.js';
 import { CHECKS, buildGlossary, type Glossary, type GlossarySegment } from '../../checks/index.js';
 import { checkJson, junitXml, listChecks, listChecksJson, summary } from '../../checks/report.js';
 import { checkSuite, failed, lineOfKey, parseFailOn, toDiagnostics, type CheckSegment, type Locator, type SuiteResult } from '../../checks/run.js';
-import { FileTransaction, readText } from '../../io/fs.js';
+import { readText } from '../../io/fs.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import { parseLangs, type Article, type Project } from '../../io/project.js';
 import { uiOf, type StepContext, type StepResult } from '../context.js';
@@ -108,7 +108,7 @@ export function checkStep(ctx: StepContext, options: CheckOptions = {}): StepRes
   const locate = locator(project);
   const written: string[] = [];
   if (options.junit) {
-    const tx = new FileTransaction();
+    const tx = project.transaction();
     tx.write(project.abs(options.junit), junitXml(results, CHECKS, failOn));
     written.push(...tx.commit().map((p) => project.rel(p)));
   }

@@ -14,7 +14,6 @@ import { reconcile, type LocaleData } from '../../core/reconcile.js';
 import type { ExchangeFile, ExchangeUnit } from '../../formats/xliff/model.js';
 import { writeXliff12 } from '../../formats/xliff/write12.js';
 import { writeXliff20 } from '../../formats/xliff/write20.js';
-import { FileTransaction } from '../../io/fs.js';
 import { fingerprint } from '../../io/cache.js';
 import { parseLangs, type Project } from '../../io/project.js';
 import { leverage } from '../../tm/leverage.js';
@@ -171,7 +170,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
     }
     if (!all) todo.push(path);
   }
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const progress = startProgress(ctx, 'export', todo.length);
   await project.forEachArticle(
     todo,

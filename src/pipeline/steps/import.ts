@@ -8,14 +8,14 @@
 import { glob } from 'tinyglobby';
 import { existsSync, statSync } from 'node:fs';
 import { InputError, diagnostic, formatDiagnostic, inputError, msg } from '../../core/errors.js';
-import { mergeUnits } from '../../core/merge.js';
+import { Merger } from '../../core/merge.js';
 import type { LocaleData } from '../../core/reconcile.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '../../core/types.js';
-import { readXliff } from '../../formats/xliff/read.js';
+import type { ReadFile } from '../../formats/xliff/model.js';
+import { CheckedRead } from '../../formats/xliff/read-checked.js';
 import { checkSuite, toDiagnostics } from '../../checks/run.js';
 import { projectGlossaries, segmentsToCheck } from './check.js';
-import { validateXliff } from '../../formats/xliff/validate.js';
-import { FileTransaction, readText } from '../../io/fs.js';
+import { readTextChunks } from '../../io/fs.js';
 import type { Article } from '../../io/project.js';
 import { uiOf, type StepContext, type StepResult } from '../context.js';
 
@@ -71,6 +71,22 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   // Translators' files come back for any article, whatever shard this run covers.
   const known = new Set(project.articleFiles({ all: true }).map((f) => f.replace(/^.*[\\/]/, '').replace(/\.md$/, '')));
   const data = new Map<string, { article: Article; lang: Lang; data: LocaleData }>();
+  /** The article and language a <file> is for; an InputError when this project has no such pair. */
+  const fileTarget = (f: ReadFile, file: string): { article: Article; lang: Lang } => {
+    const where = { file, line: f.line, column: f.column };
+    const src = langOf(f.sourceLang);
+    if (src !== SOURCE_LANG) throw inputError(msg('errors.import.sourceLang', { lang: f.sourceLang, expected: SOURCE_LANG }), where, msg('errors.import.sourceLangHint'), 'xliff-language');
+    if (!f.targetLang) throw inputError(msg('errors.import.noTargetLang'), where, msg('errors.import.noTargetLangHint', { list: TARGET_LANGS }), 'xliff-language');
+    const lang = langOf(f.targetLang);
+    if (!lang || !TARGET_LANGS.includes(lang)) throw inputError(msg('errors.import.targetLang', { lang: f.targetLang, list: TARGET_LANGS }), where, msg('errors.import.targetLangHint'), 'xliff-language');
+    if (!known.has(f.article)) throw inputError(msg('errors.import.unknownArticle', { article: f.article }), where, msg('errors.knownArticles', { list: [...known] }), 'xliff-article');
+    let article = articles.get(f.article);
+    if (!article) {
+      article = project.loadArticleFile(project.abs(`source/${f.article}.md`));
+      articles.set(f.article, article);
+    }
+    return { article, lang };
+  };
   const lines: string[] = [];
   const diagnostics: Diagnostic[] = [];
   let skipped = 0;
@@ -91,45 +107,54 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
     }
     const touched = new Set<string>([path]);
     let clean = true;
-    const content = readText(path, file);
-    // XLIFF's own rules first (the same checks as `tessera validate`): a file that breaks them
-    // is refused whole, before any unit is looked at.
-    const problems = validateXliff(content, file).problems.filter((p) => p.severity === 'error');
+    // One pass reads, checks (the same rules as `tessera validate`) and merges, a chunk at a
+    // time; a file that breaks XLIFF's rules is still refused whole, since nothing merged is
+    // written before every file has been read.
+    let refused: InputError | undefined;
+    let nFiles = 0;
+    let merging: { key: string; article: Article; lang: Lang; before: LocaleData; merger: Merger } | undefined;
+    const endFile = (): void => {
+      if (!merging) return;
+      const { key, article, lang, before, merger } = merging;
+      merging = undefined;
+      const merged = merger.finish();
+      data.set(key, { article, lang, data: merged.data });
+      const ids = changed.get(key) ?? new Set<string>();
+      for (const [id, text] of Object.entries(merged.data.resources)) if (before.resources[id] !== text) ids.add(id);
+      changed.set(key, ids);
+      const r = merged.report;
+      if (r.skipped > 0 || r.diagnostics.length > 0) clean = false;
+      skipped += r.skipped;
+      diagnostics.push(...r.diagnostics);
+      lines.push(`  ${uiOf(ctx).t('import.fileLine', { file, article: article.slug, lang, applied: r.applied, unchanged: r.unchanged, skipped: r.skipped })}${r.ignored ? uiOf(ctx).t('import.ignored', { count: r.ignored }) : ''}`);
+    };
+    const startFile = (f: ReadFile): void => {
+      endFile();
+      nFiles++;
+      if (refused) return;
+      try {
+        const { article, lang } = fileTarget(f, file);
+        const key = `${lang}/${f.article}`;
+        const before = data.get(key)?.data ?? project.locale(article, lang);
+        merging = { key, article, lang, before, merger: new Merger(article.doc, before, { force: options.force ?? false, file }) };
+        for (const t of [project.abs(article.file), project.resourcesPath(SOURCE_LANG, f.article), project.resourcesPath(lang, f.article), project.statePath(lang, f.article)]) touched.add(t);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        refused = e; // thrown once the file is known to be valid XLIFF
+      }
+    };
+    const reading = new CheckedRead(file, { file: startFile, unit: (_f, u) => merging?.merger.add(u) });
+    readTextChunks(path, file, (chunk) => reading.write(chunk));
+    const problems = reading.close().validation.problems.filter((p) => p.severity === 'error');
     if (problems.length > 0) {
       throw new InputError([
         ...problems,
         diagnostic('error', 'xliff', msg('errors.import.invalid', { file }), {}, msg('errors.import.invalidHint', { file })),
       ]);
     }
-    const read = readXliff(content, file);
-    if (read.length === 0) throw inputError(msg('errors.import.noFileElement'), { file }, msg('errors.import.exportAgain'), 'xliff');
-    for (const f of read) {
-      const where = { file, line: f.line, column: f.column };
-      const src = langOf(f.sourceLang);
-      if (src !== SOURCE_LANG) throw inputError(msg('errors.import.sourceLang', { lang: f.sourceLang, expected: SOURCE_LANG }), where, msg('errors.import.sourceLangHint'), 'xliff-language');
-      if (!f.targetLang) throw inputError(msg('errors.import.noTargetLang'), where, msg('errors.import.noTargetLangHint', { list: TARGET_LANGS }), 'xliff-language');
-      const lang = langOf(f.targetLang);
-      if (!lang || !TARGET_LANGS.includes(lang)) throw inputError(msg('errors.import.targetLang', { lang: f.targetLang, list: TARGET_LANGS }), where, msg('errors.import.targetLangHint'), 'xliff-language');
-      if (!known.has(f.article)) throw inputError(msg('errors.import.unknownArticle', { article: f.article }), where, msg('errors.knownArticles', { list: [...known] }), 'xliff-article');
-      let article = articles.get(f.article);
-      if (!article) {
-        article = project.loadArticleFile(project.abs(`source/${f.article}.md`));
-        articles.set(f.article, article);
-      }
-      const key = `${lang}/${f.article}`;
-      const current = data.get(key) ?? { article, lang, data: project.locale(article, lang) };
-      const merged = mergeUnits(article.doc, current.data, f.units, { force: options.force ?? false, file });
-      data.set(key, { article, lang, data: merged.data });
-      const ids = changed.get(key) ?? new Set<string>();
-      for (const [id, text] of Object.entries(merged.data.resources)) if (current.data.resources[id] !== text) ids.add(id);
-      changed.set(key, ids);
-      const r = merged.report;
-      if (r.skipped > 0 || r.diagnostics.length > 0) clean = false;
-      for (const t of [project.abs(article.file), project.resourcesPath(SOURCE_LANG, f.article), project.resourcesPath(lang, f.article), project.statePath(lang, f.article)]) touched.add(t);
-      skipped += r.skipped;
-      diagnostics.push(...r.diagnostics);
-      lines.push(`  ${uiOf(ctx).t('import.fileLine', { file, article: f.article, lang, applied: r.applied, unchanged: r.unchanged, skipped: r.skipped })}${r.ignored ? uiOf(ctx).t('import.ignored', { count: r.ignored }) : ''}`);
-    }
+    if (refused) throw refused;
+    endFile();
+    if (nFiles === 0) throw inputError(msg('errors.import.noFileElement'), { file }, msg('errors.import.exportAgain'), 'xliff');
     done.push({ file, touched: [...touched], clean });
   }
   if (cached > 0) lines.push(`  ${uiOf(ctx).t('import.cached', { count: cached })}`);
@@ -159,7 +184,7 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   // A file full of problems should not bury the import's own report: the first few, then a count.
   diagnostics.push(...qa.slice(0, QA_SHOWN));
   if (qa.length > QA_SHOWN) diagnostics.push(diagnostic('warning', 'qa', msg('import.qaMore', { count: qa.length - QA_SHOWN }), {}, msg('import.qaMoreHint')));
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   for (const a of articles.values()) project.stageEnglish(tx, a);
   for (const d of data.values()) project.stageLocale(tx, d.lang, d.article.slug, d.data);
   const written = tx.commit().map((p) => project.rel(p));

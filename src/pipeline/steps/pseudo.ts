@@ -23,7 +23,6 @@ import { PSEUDO_LANGS, isPseudoLang, pseudoAsLang, type Diagnostic, type PseudoL
 import { readXliff } from '../../formats/xliff/read.js';
 import { validateXliff } from '../../formats/xliff/validate.js';
 import { writeXliff12 } from '../../formats/xliff/write12.js';
-import { FileTransaction } from '../../io/fs.js';
 import { pseudoTranslate } from '../../pseudo/transform.js';
 import { uiOf, type StepContext, type StepResult } from '../context.js';
 import { exchangeFile } from './export.js';
@@ -56,7 +55,7 @@ export function pseudoStep(ctx: StepContext, options: PseudoOptions = {}): StepR
   const { t } = uiOf(ctx);
   const codes = parsePseudoLangs(options.lang);
   const articles = project.loadArticles(options.articles ?? []);
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const lines: string[] = [];
   const diagnostics: Diagnostic[] = [];
   let skipped = 0;

@@ -7,7 +7,6 @@
  */
 import { sourceProfile } from '../../core/status.js';
 import { TARGET_LANGS } from '../../core/types.js';
-import { FileTransaction } from '../../io/fs.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { cliTranslator, type Translate } from '../../i18n/index.js';
 
@@ -29,7 +28,7 @@ export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}
   // nothing to do (io/cache.ts).
   const cache = project.stepCache<number>('segment', TARGET_LANGS, { namedFiles: true });
   const inputsOf = (path: string, slug: string): string[] => [path, project.resourcesPath('en', slug), ...TARGET_LANGS.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   let segments = 0;
   const progress = startProgress(ctx, 'segment', files.length);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');

@@ -18,7 +18,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, inputError, msg } from '../../core/errors.js';
 import { SOURCE_LANG, TARGET_LANGS, type Diagnostic, type Lang } from '../../core/types.js';
-import { FileTransaction, readText } from '../../io/fs.js';
+import { readText } from '../../io/fs.js';
 import { parseLangs, type Article, type Project } from '../../io/project.js';
 import { entriesFromLocale } from '../../tm/derive.js';
 import { reconcile } from '../../core/reconcile.js';
@@ -94,7 +94,7 @@ export function tmUpdateStep(ctx: StepContext, options: TmUpdateOptions = {}): S
   const { project, output } = ctx;
   const { t } = uiOf(ctx);
   const langs = parseLangs(options.lang);
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const lines: string[] = [];
   for (const lang of langs) {
     const stored = storedMemory(project, lang);
@@ -134,7 +134,7 @@ export function tmExportStep(ctx: StepContext, options: TmExportOptions = {}): S
     throw inputError(msg('errors.tm.outFolder'), { file: options.out }, msg('errors.tm.outFolderHint'), 'usage');
   }
   if (options.out !== undefined && langs.length !== 1) throw inputError(msg('errors.tm.outOneLang'), {}, msg('errors.tm.outOneLangHint'), 'usage');
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   const lines: string[] = [];
   for (const lang of langs) {
     const entries = projectMemory(project, lang);
@@ -194,7 +194,7 @@ export async function tmImportStep(ctx: StepContext, options: TmImportOptions): 
     }
     lines.push(`  ${file}: ${t('count.units', { count: read.units })}${per.length ? ` (${per.join(', ')})` : ''}${read.ignored ? t('tm.ignored', { count: read.ignored }) : ''}`);
   }
-  const tx = new FileTransaction();
+  const tx = project.transaction();
   for (const [lang, entries] of [...incoming].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const before = memory(lang);
     const stored = storedMemory(project, lang);

@@ -1,0 +1,116 @@
+/**
+ * The one-pass validator `import` uses (validate-window.ts) says exactly what `validateXliff`
+ * says: same problems, same positions, same order. Windows as small as one unit and chunks as
+ * small as one character stress what it does differently: dropping checked units, checking
+ * file-wide ids and keys as elements arrive, and positions computed chunk by chunk.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateXliff, type XliffValidation } from '../../src/formats/xliff/validate.js';
+import { WindowedValidator } from '../../src/formats/xliff/validate-window.js';
+import { listen, Stop, xmlParser } from '../../src/formats/xliff/validate-xml.js';
+import { REPO } from '../helpers/project.js';
+
+const SUITE = resolve(REPO, '../shared/xliff-testsuite');
+
+function windowed(xml: string, window: number, chunk: number): XliffValidation {
+  const parser = xmlParser();
+  const v = new WindowedValidator(parser, 'x.xlf', window);
+  listen(parser, v.builder.handlers);
+  try {
+    for (let i = 0; i < xml.length; i += chunk) {
+      const c = xml.slice(i, i + chunk);
+      v.builder.feed(c);
+      parser.write(c);
+    }
+    parser.close();
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+  }
+  return v.result();
+}
+
+function agrees(xml: string): void {
+  const full = validateXliff(xml, 'x.xlf');
+  for (const [window, chunk] of [[1, 1], [2, 7], [3, 64], [100, 1 << 16]] as const) {
+    expect(windowed(xml, window, chunk), `window ${window}, chunk ${chunk}`).toEqual(full);
+  }
+}
+
+const head = (file = 'original="a.txt" source-language="en" target-language="it" datatype="plaintext"', header = ''): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file ${file}>\n${header}    <body>\n`;
+const TAIL = '    </body>\n  </file>\n</xliff>\n';
+const unit = (id: string, inner = '<source>Hello</source>\n        <target state="translated">Ciao</target>', extra = ''): string =>
+  `      <trans-unit id="${id}"${extra}>\n        ${inner}\n      </trans-unit>\n`;
+
+describe('XLIFF 1.2: the same problems as validateXliff', () => {
+  const cases: [string, string][] = [
+    ['a valid file (valid)', head() + unit('1') + unit('2') + unit('3') + TAIL],
+    ['duplicate unit ids far apart, three times', head() + unit('1') + unit('2') + unit('3') + unit('1') + unit('4') + unit('1') + TAIL],
+    ['duplicate group ids, nested groups with units', head() + '<group id="g">' + unit('1') + '<group id="g">' + unit('2') + unit('3') + '</group>' + unit('4') + '</group><group id="g">' + unit('5') + '</group>' + TAIL],
+    ['a group without units after groups whose units were dropped (valid)', head() + '<group id="a">' + unit('1') + unit('2') + '</group><group id="b"></group>' + TAIL],
+    ['count-group and context-group names used twice across units', head() + unit('1', '<source>a</source><context-group name="c"><context context-type="x-a">x</context></context-group><count-group name="n"><count count-type="word count">1</count></count-group>') + unit('2') + unit('3', '<source>b</source><context-group name="c"><context context-type="x-a">y</context></context-group><count-group name="n"><count count-type="word count">1</count></count-group>') + TAIL],
+    ['targets without target-language, the first in a later unit', head('original="a.txt" source-language="en" datatype="plaintext"') + unit('1', '<source>a</source>') + unit('2', '<source>b</source>') + unit('3') + unit('4') + TAIL],
+    ['problems in every unit (attributes, structure, language tags, codes)', head() + unit('1', '<source>a</source><target state="done">b</target>') + unit('2', '<target>b</target><source>a</source>') + unit('3', '<source xml:lang="e n">a</source>') + unit('4', '<source>a <bpt id="1" rid="r">[</bpt> b <ept id="2" rid="q">]</ept></source>') + unit('5', '<source>a</source>', ' approved="maybe"') + TAIL],
+    ['tool-id and phase-name references to the header', head(undefined, '    <header><tool tool-id="t" tool-name="T"/><phase-group><phase phase-name="p" process-name="translation"/></phase-group></header>\n') + unit('1', '<source>a</source>', ' phase-name="p"') + unit('2', '<source>a</source>', ' phase-name="nope"') + unit('3', '<source>a</source><alt-trans tool-id="x"><target>b</target></alt-trans>') + TAIL],
+    ['text in <body> between units, and a misplaced header', head() + unit('1') + 'stray text' + unit('2') + '<header/>' + unit('3') + TAIL],
+    ['two <file> elements reusing unit ids', head() + unit('1') + unit('1') + '    </body>\n  </file>\n  <file original="b" source-language="en" target-language="it" datatype="plaintext"><body>' + unit('1') + unit('2') + unit('2') + TAIL],
+    ['CRLF line ends and astral characters before the tags', (head() + unit('1', '<source>😀 a</source>\n<target>😀 b</target>') + unit('1') + TAIL).replace(/\n/g, '\r\n')],
+    ['not well-formed after many units', head() + unit('1') + unit('2') + unit('3') + '<trans-unit id="4"><source>a</target></trans-unit>' + TAIL],
+    ['a DOCTYPE', '<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY a "aaaa">]>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"/>'],
+  ];
+  it.each(cases)('%s', (_name, xml) => agrees(xml));
+
+  it('the cases not marked valid do find problems', () => {
+    const quiet = cases.filter(([, xml]) => validateXliff(xml, 'x.xlf').problems.length === 0).map(([name]) => name);
+    expect(quiet).toEqual(cases.map(([name]) => name).filter((n) => n.endsWith('(valid)')));
+  });
+
+  it("Tessera's returned fixtures", () => {
+    const dir = join(REPO, 'tests/fixtures/returned');
+    for (const lang of readdirSync(dir)) for (const f of readdirSync(join(dir, lang))) agrees(readFileSync(join(dir, lang, f), 'utf8'));
+  });
+});
+
+describe.skipIf(!existsSync(SUITE))('XLIFF 2.x (the OASIS samples): the same problems as validateXliff', () => {
+  for (const kind of ['valid', 'invalid']) {
+    it(`every ${kind} sample`, () => {
+      for (const f of readdirSync(join(SUITE, kind)).filter((x) => x.endsWith('.xlf'))) agrees(readFileSync(join(SUITE, kind, f), 'utf8'));
+    });
+  }
+});
+
+describe('memory: a large file is never held whole', () => {
+  it('the tree holds about one window of units at any point, and units reach the reader as they close', async () => {
+    const { CheckedRead } = await import('../../src/formats/xliff/read-checked.js');
+    const units = 2000;
+    const xml = head() + Array.from({ length: units }, (_, i) => unit(`u${i}`)).join('') + TAIL;
+    const seen: number[] = [];
+    let written = 0;
+    const reading = new CheckedRead('x.xlf', { unit: () => void seen.push(written) }, 50);
+    // The tree the validator holds, counted by walking it.
+    const held = (): number => {
+      const root = (reading as unknown as { validator: WindowedValidator }).validator.builder.root;
+      let n = 0;
+      const walk = (el: { local: string; children: { local: string; children: never[] }[] }): void => {
+        if (el.local === 'trans-unit') n++;
+        el.children.forEach(walk);
+      };
+      if (root) walk(root);
+      return n;
+    };
+    let most = 0;
+    for (let i = 0; i < xml.length; i += 4096) {
+      reading.write(xml.slice(i, i + 4096));
+      written++;
+      most = Math.max(most, held());
+    }
+    const { validation, files } = reading.close();
+    expect(validation.problems).toEqual([]);
+    expect(files[0]!.units).toEqual([]); // handed on, not kept
+    expect(seen.length).toBe(units);
+    expect(seen[0]).toBeLessThan(3); // the first unit arrives with the first chunks
+    expect(most).toBeLessThanOrEqual(50 * 2 + 1);
+  });
+});
