@@ -1,17 +1,28 @@
 /** doubled-spaces: two or more spaces in a row inside the translation. */
+import type { Message } from '../core/types.js';
+import { about, msg, problem } from './problem.js';
 import type { Check, Problem } from './types.js';
 import { scanVerbatim, stripBidiControls } from './text.js';
 
-const NAMES: Record<string, string> = { ' ': 'space', '\t': 'tab', '\u00a0': 'no-break space', '\u202f': 'narrow no-break space', '\u2009': 'thin space' };
+const SPACE = msg('checks.doubled-spaces.space');
+const NAMES: Record<string, Message> = {
+  ' ': SPACE,
+  '\t': msg('checks.doubled-spaces.tab'),
+  '\u00a0': msg('checks.doubled-spaces.noBreak'),
+  '\u202f': msg('checks.doubled-spaces.narrowNoBreak'),
+  '\u2009': msg('checks.doubled-spaces.thin'),
+};
+
+/** "space + no-break space": the names of a run of spaces, joined. */
+function spaceNames(run: string): Message {
+  const names = [...run].map((c) => NAMES[c] ?? SPACE);
+  return names.slice(1).reduce((a, b) => msg('checks.doubled-spaces.plus', { a, b }), names[0]!);
+}
 
 export const doubledSpaces: Check = {
   id: 'doubled-spaces',
   severity: 'warning',
-  title: 'no doubled spaces',
-  explanation:
-    'Two or more horizontal spaces in a row inside a translation (ordinary, no-break, narrow no-break or thin spaces, tabs) show as a gap ' +
-    'in the edition, or in French push a sign away from its word. Spaces at either end of a sentence are not reported: the build trims ' +
-    'them when it joins sentences. Spaces inside code spans are left alone.',
+  ...about(msg('checks.doubled-spaces.title'), msg('checks.doubled-spaces.explanation')),
   run(_source, target) {
     const stripped = stripBidiControls(target);
     const code = scanVerbatim(stripped).code;
@@ -21,10 +32,9 @@ export const doubledSpaces: Check = {
     for (const m of inner.matchAll(/[ \t\u00a0\u202f\u2009]{2,}/gu)) {
       const at = m.index + lead;
       if (code.some((c) => at >= c.start && at < c.end)) continue;
-      const what = [...m[0]].map((c) => NAMES[c] ?? 'space').join(' + ');
       const before = stripped.slice(Math.max(0, at - 12), at);
       const after = stripped.slice(at + m[0].length, at + m[0].length + 12);
-      problems.push({ expected: 'one space', found: m[0], message: `expected one space; found ${m[0].length} in a row (${what}) in "…${before}${"␣".repeat(m[0].length)}${after}…"` });
+      problems.push(problem(msg('checks.doubled-spaces.found', { n: m[0].length, what: spaceNames(m[0]), context: `${before}${'␣'.repeat(m[0].length)}${after}` }), { expected: 'one space', found: m[0] }));
     }
     return problems;
   },

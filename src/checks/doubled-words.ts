@@ -1,5 +1,6 @@
 /** doubled-words: the same word twice in a row ("the the", "di di", "في في"). */
 import type { Lang } from '../core/types.js';
+import { about, msg, problem } from './problem.js';
 import type { Check, Problem } from './types.js';
 import { scanVerbatim, stripBidiControls } from './text.js';
 
@@ -30,18 +31,14 @@ function doublings(text: string): string[] {
 export const doubledWords: Check = {
   id: 'doubled-words',
   severity: 'warning',
-  title: 'no doubled words',
-  explanation:
-    'The same word twice in a row, separated only by spaces ("the the", "di di", "في في"), is almost always a slip made while editing. ' +
-    'Case is ignored; words separated by punctuation, numbers, and doublings that the source has too (a name such as "Bora Bora") are not ' +
-    'reported, nor the doublings that grammar makes (French "nous nous opposons", English "had had"). A warning: emphasis by repetition exists.',
+  ...about(msg('checks.doubled-words.title'), msg('checks.doubled-words.explanation')),
   run(source, target, ctx) {
     const inSource = new Set(doublings(source).map((d) => d.toLocaleLowerCase()));
     const problems: Problem[] = [];
     for (const d of doublings(target)) {
       const word = d.split(' ')[0]!;
       if (LEGITIMATE[ctx.tgtLang].has(word.toLocaleLowerCase()) || inSource.has(d.toLocaleLowerCase())) continue;
-      problems.push({ expected: word, found: d, message: `expected "${word}" once; found it twice in a row: "${d}"` });
+      problems.push(problem(msg('checks.doubled-words.found', { word, doubled: d }), { expected: word, found: d }));
     }
     return problems;
   },

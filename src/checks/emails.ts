@@ -1,13 +1,16 @@
 /** emails: e-mail addresses are carried over verbatim. */
+import { about, msg } from './problem.js';
 import type { Check } from './types.js';
 import { verbatimProblems } from './verbatim.js';
 
 export const emails: Check = {
   id: 'emails',
   severity: 'error',
-  title: 'e-mail addresses verbatim',
-  explanation:
-    'Every e-mail address of the source must be in the translation exactly as written, and the translation must not add any: ' +
-    'readers write to it, and a translated or retyped address reaches no one.',
-  run: (source, target) => verbatimProblems(source, target, (v) => v.emails, 'e-mail address'),
+  ...about(msg('checks.emails.title'), msg('checks.emails.explanation')),
+  run: (source, target) =>
+    verbatimProblems(source, target, (v) => v.emails, {
+      altered: (expected, found) => msg('checks.emails.altered', { expected, found }),
+      missing: (expected) => msg('checks.emails.missing', { expected }),
+      added: (found) => msg('checks.emails.added', { found }),
+    }),
 };

@@ -3,7 +3,8 @@
  * question with the target script's question mark, and so on.
  */
 import type { Lang } from '../core/types.js';
-import type { Check, Problem } from './types.js';
+import { about, msg, problem } from './problem.js';
+import type { Check } from './types.js';
 import { stripBidiControls } from './text.js';
 
 type End = 'period' | 'ellipsis' | 'question' | 'exclamation' | 'colon' | 'semicolon' | 'none';
@@ -58,12 +59,7 @@ function accepted(end: End, lang: Lang): string[] {
 export const endPunctuation: Check = {
   id: 'end-punctuation',
   severity: 'warning',
-  title: 'final punctuation matches the source',
-  explanation:
-    'A translation ends with the target script\'s equivalent of the source\'s final punctuation: . for ., ? for ? in Italian and French but ' +
-    'the Arabic question mark ؟ in Arabic (an Arabic full stop may be . or ۔), ! for !, … or ... for …, ؛ for ; in Arabic. Closing quotes, ' +
-    'guillemets and brackets after the mark are looked through, on either side, so «…». and « … » both end with a full stop. A headline or ' +
-    'heading may drop a final full stop, and a source without final punctuation (a headline, an attribution, a link) wants none in the translation.',
+  ...about(msg('checks.end-punctuation.title'), msg('checks.end-punctuation.explanation')),
   run(source, target, ctx) {
     const s = finalPunctuation(source);
     const t = finalPunctuation(target);
@@ -71,14 +67,13 @@ export const endPunctuation: Check = {
     if (want.includes(t.mark)) return [];
     const headline = ctx.kind === 'headline' || ctx.kind === 'heading';
     if (headline && s.end === 'period' && t.end === 'none') return [];
-    const problem: Problem = {
-      expected: want[0]!,
-      found: t.mark,
-      message:
-        s.end === 'none'
-          ? `expected no final punctuation, as in the source; found "${t.mark}"`
-          : `expected the translation to end with "${want[0]!}"${want[0] !== s.mark ? ` for the source's "${s.mark}"` : ', as the source does'}; found ${t.mark ? `"${t.mark}"` : 'no final punctuation'}`,
-    };
-    return [problem];
+    const found = t.mark ? msg('checks.end-punctuation.mark', { mark: t.mark }) : msg('checks.end-punctuation.nothing');
+    const message =
+      s.end === 'none'
+        ? msg('checks.end-punctuation.none', { found: t.mark })
+        : want[0] !== s.mark
+          ? msg('checks.end-punctuation.endFor', { want: want[0]!, mark: s.mark, found })
+          : msg('checks.end-punctuation.endAs', { want: want[0]!, found });
+    return [problem(message, { expected: want[0]!, found: t.mark })];
   },
 };

@@ -1,5 +1,6 @@
 /** length-ratio: a translation much shorter or longer than its language usually is. */
 import type { Lang } from '../core/types.js';
+import { about, msg, problem } from './problem.js';
 import type { Check } from './types.js';
 import { normalise, scanVerbatim } from './text.js';
 
@@ -32,13 +33,16 @@ const measured = (text: string): number => [...normalise(scanVerbatim(text).mask
 export const lengthRatio: Check = {
   id: 'length-ratio',
   severity: 'warning',
-  title: 'length in the usual proportion',
-  explanation:
-    `A translation whose length in characters is far from what its language usually needs has probably lost or gained content: half a ` +
-    `sentence dropped, a sentence pasted twice. The usual ratio to English is ${EXPECTED_RATIO.it} for Italian, ${EXPECTED_RATIO.fr} for French and ` +
-    `${EXPECTED_RATIO.ar} for Arabic (written without short vowels, with particles attached); a translation is reported below ${BAND.low}× or above ` +
-    `${BAND.high}× of that (e.g. Italian outside ${(EXPECTED_RATIO.it! * BAND.low).toFixed(2)}–${(EXPECTED_RATIO.it! * BAND.high).toFixed(2)}× the source). Characters are code ` +
-    `points with URLs, handles, hashtags and code left out and spaces collapsed. Sources under ${MIN_SOURCE_CHARS} characters are exempt.`,
+  ...about(msg('checks.length-ratio.title'), msg('checks.length-ratio.explanation', {
+    it: EXPECTED_RATIO.it,
+    fr: EXPECTED_RATIO.fr,
+    ar: EXPECTED_RATIO.ar,
+    low: BAND.low,
+    high: BAND.high,
+    itLow: (EXPECTED_RATIO.it! * BAND.low).toFixed(2),
+    itHigh: (EXPECTED_RATIO.it! * BAND.high).toFixed(2),
+    min: MIN_SOURCE_CHARS,
+  })),
   run(source, target, ctx) {
     const s = measured(source);
     if (s < MIN_SOURCE_CHARS) return [];
@@ -49,12 +53,17 @@ export const lengthRatio: Check = {
     const ratio = t / s;
     if (ratio >= low && ratio <= high) return [];
     const expected = `${Math.ceil(s * low)}–${Math.floor(s * high)} characters`;
-    return [
-      {
-        expected,
-        found: `${t} characters`,
-        message: `expected a translation of about ${expected} for a source of ${s} (${low.toFixed(2)}–${high.toFixed(2)}× in ${ctx.tgtLang}); found ${t} (${ratio.toFixed(2)}×), ${ratio < low ? 'too short: is part of the sentence missing?' : 'too long: is something added or repeated?'}`,
-      },
-    ];
+    const message = msg('checks.length-ratio.found', {
+      min: Math.ceil(s * low),
+      max: Math.floor(s * high),
+      source: s,
+      low: low.toFixed(2),
+      high: high.toFixed(2),
+      lang: ctx.tgtLang,
+      found: t,
+      ratio: ratio.toFixed(2),
+      verdict: ratio < low ? msg('checks.length-ratio.tooShort') : msg('checks.length-ratio.tooLong'),
+    });
+    return [problem(message, { expected, found: `${t} characters` })];
   },
 };

@@ -1,18 +1,12 @@
 /** names: people and places rendered as the past reviewed translations render them. */
+import { about, msg, problem } from './problem.js';
 import type { Check, Problem } from './types.js';
 import { findVariant, nameParts, targetWords } from './glossary.js';
 
 export const names: Check = {
   id: 'names',
   severity: 'warning',
-  title: 'names as in past translations',
-  explanation:
-    'A glossary is built from the project\'s reviewed translations: for each capitalised Latin name that recurs in the English sources ' +
-    '(Haftar, Salame, Sarraj…), the rendering the translations use (Haftar / حفتر, Salamé / سلامة, Serraj / السراج), found by co-occurrence. ' +
-    'A translation that writes a name a little differently from the majority of the other segments ("Hafter", "حفطر", "Salame" where ' +
-    'the others have "Salamé") is reported. A translation that does not name the person at all (a pronoun, "the general") is not, nor are ' +
-    'derived words (italiano, الليبيين), names too short to misspell (three letters), or names whose rendering varies too much to say ' +
-    'which one is right. A warning: the majority can be the one that is wrong.',
+  ...about(msg('checks.names.title'), msg('checks.names.explanation')),
   run(source, target, ctx) {
     const glossary = ctx.glossary;
     if (!glossary || glossary.entries.size === 0) return [];
@@ -42,11 +36,8 @@ export const names: Check = {
       const others = new Set([...[...renderings].filter((r) => r !== majority), ...parts.filter((p) => p !== name)]);
       const variant = findVariant(tw, majority, others);
       if (!variant) continue;
-      problems.push({
-        expected: entry.written[majority] ?? majority,
-        found: variant.text,
-        message: `expected "${entry.written[majority] ?? majority}" for ${name}, as in ${n} of ${total} other reviewed segment(s); found "${variant.text}"`,
-      });
+      const expected = entry.written[majority] ?? majority;
+      problems.push(problem(msg('checks.names.found', { expected, name, n, total, found: variant.text }), { expected, found: variant.text }));
     }
     return problems;
   },

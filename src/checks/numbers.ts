@@ -7,11 +7,18 @@
  */
 import { NUMBER_WORDS, ARABIC_PREFIXES } from './locale-data.js';
 import { extractNumerics, type NumericItem } from './numeric.js';
+import { about, msg, problem } from './problem.js';
 import type { Check, CheckContext, Problem } from './types.js';
 import { words } from './text.js';
-import type { Lang } from '../core/types.js';
+import type { Lang, Message } from '../core/types.js';
 
-const LANG_NAME: Record<Lang, string> = { en: 'English', it: 'Italian', fr: 'French', ar: 'Arabic' };
+/** The language's name, as the messages use it ("written the Italian way", "in Italian reads as"). */
+const LANG_NAME: Record<Lang, Message> = {
+  en: msg('checks.numbers.language.en'),
+  it: msg('checks.numbers.language.it'),
+  fr: msg('checks.numbers.language.fr'),
+  ar: msg('checks.numbers.language.ar'),
+};
 
 /** Maximum matching of source items to target items sharing a key (Kuhn's augmenting paths). */
 function match(src: readonly NumericItem[], tgt: readonly NumericItem[], keysOf: (t: NumericItem) => string[], srcFree: boolean[], tgtFree: boolean[], pairs: Map<number, number>): void {
@@ -55,23 +62,17 @@ function spelled(text: string, lang: Lang): Map<string, string> {
   return out;
 }
 
-function describe(item: NumericItem): string {
+function describe(item: NumericItem): Message {
   const key = item.keys[0] ?? item.altKeys[0] ?? '';
-  if (item.kind === 'date') return `the date "${item.text}" (${key.slice(1).replace(/\?+/g, '…')})`;
-  if (item.kind === 'time') return `the time "${item.text}" (${item.keys.map((k) => k.slice(1)).join(' or ')})`;
-  return `"${item.text}"`;
+  if (item.kind === 'date') return msg('checks.numbers.date', { text: item.text, date: key.slice(1).replace(/\?+/g, '…') });
+  if (item.kind === 'time') return msg('checks.numbers.time', { text: item.text, times: item.keys.map((k) => k.slice(1)).join(' / ') });
+  return msg('checks.numbers.number', { text: item.text });
 }
 
 export const numbers: Check = {
   id: 'numbers',
   severity: 'error',
-  title: 'numbers, dates and times agree',
-  explanation:
-    'Every number, date and time in the source must appear in the translation with the same value, and the translation must not add any. ' +
-    'Values are compared, not spellings: each language writes them its own way (2,000 / 2.000 / 2 000 / ٢٬٠٠٠; 2.5 / 2,5 / ٢٫٥), dates ' +
-    'are recognised with their month names in English, Italian, French and Arabic ("November 13, 2018" = "13 novembre 2018" = "13 نوفمبر 2018"), ' +
-    'and times on either clock (3 p.m. = 15:00 = 15h = ٣ مساءً). A number written out in words on one side ("two" / "due") is a warning, as is a number ' +
-    'written with the other convention\'s separators ("2,000" in an Italian text reads as 2). Digits inside URLs, handles, hashtags and code are left to those checks.',
+  ...about(msg('checks.numbers.title'), msg('checks.numbers.explanation')),
   run(source: string, target: string, ctx: CheckContext): Problem[] {
     const src = extractNumerics(source, ctx.srcLang).map((s) => (s.keys.length ? s : { ...s, keys: s.altKeys }));
     const tgt = extractNumerics(target, ctx.tgtLang);
@@ -87,14 +88,10 @@ export const numbers: Check = {
     for (const [i, j] of viaAlt) {
       const s = src[i]!;
       const t = tgt[j]!;
-      problems.push({
-        severity: 'warning',
-        expected: s.text,
-        found: t.text,
-        message: t.foreign
-          ? `expected ${s.text} written the ${tgtLangName} way; found "${t.text}", which uses the other decimal convention`
-          : `expected ${s.text} written the ${tgtLangName} way; found "${t.text}", which in ${tgtLangName} reads as ${(t.keys[0] ?? '').slice(1)}`,
-      });
+      const message = t.foreign
+        ? msg('checks.numbers.otherConvention', { expected: s.text, language: tgtLangName, found: t.text })
+        : msg('checks.numbers.readsAs', { expected: s.text, language: tgtLangName, found: t.text, value: (t.keys[0] ?? '').slice(1) });
+      problems.push(problem(message, { severity: 'warning', expected: s.text, found: t.text }));
     }
     const srcLeft = src.filter((_, i) => srcFree[i]);
     const tgtLeft = tgt.filter((_, j) => tgtFree[j]);
@@ -104,24 +101,24 @@ export const numbers: Check = {
     for (const s of srcLeft) {
       const word = s.kind === 'number' ? s.keys.map((k) => tgtWords.get(k)).find((w) => w !== undefined) : undefined;
       if (word !== undefined) {
-        problems.push({ severity: 'warning', expected: s.text, found: word, message: `expected the number ${s.text} in digits; found it written out as "${word}"` });
+        problems.push(problem(msg('checks.numbers.inWords', { expected: s.text, word }), { severity: 'warning', expected: s.text, found: word }));
         continue;
       }
       // Pair with a leftover of the same kind on the other side: "expected X, found Y".
       const k = extra.findIndex((t) => t.kind === s.kind);
       if (k >= 0) {
         const t = extra.splice(k, 1)[0]!;
-        problems.push({ expected: s.text, found: t.text, message: `expected ${describe(s)}; found ${describe(t)}` });
+        problems.push(problem(msg('checks.numbers.mismatch', { expected: describe(s), found: describe(t) }), { expected: s.text, found: t.text }));
       } else {
-        problems.push({ expected: s.text, message: `expected ${describe(s)}; not found in the translation` });
+        problems.push(problem(msg('checks.numbers.missing', { expected: describe(s) }), { expected: s.text }));
       }
     }
     for (const t of extra) {
       const word = t.kind === 'number' ? t.keys.map((k) => srcWords.get(k)).find((w) => w !== undefined) : undefined;
       if (word !== undefined) {
-        problems.push({ severity: 'warning', expected: word, found: t.text, message: `expected the number as the source writes it, in words ("${word}"); found the digits ${t.text}` });
+        problems.push(problem(msg('checks.numbers.asWords', { word, found: t.text }), { severity: 'warning', expected: word, found: t.text }));
       } else {
-        problems.push({ found: t.text, message: `expected no other numbers; found ${describe(t)}, which the source does not have` });
+        problems.push(problem(msg('checks.numbers.added', { found: describe(t) }), { found: t.text }));
       }
     }
     return problems;

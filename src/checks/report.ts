@@ -3,19 +3,28 @@
  * XML for CI. Pure and deterministic: same results, same bytes (no timestamps, no durations).
  */
 import { stableJson } from '../core/json.js';
-import { cliTranslator, type Translate } from '../i18n/index.js';
+import { cliTranslator, type CliTranslator, type Translate } from '../i18n/index.js';
+import { isolateLatin, stripBidiControls } from '../formats/bidi.js';
 import { SOURCE_LANG } from '../core/types.js';
 import type { Check } from './types.js';
 import { fails, totals, type FailOn, type Locator, type SuiteResult } from './run.js';
 
 export const CHECK_SCHEMA = 'tessera-check/1';
 
-/** `--list`: id, severity and explanation of each check, wrapped for a terminal. */
-export function listChecks(checks: readonly Check[], width = 100): string {
+/**
+ * `--list`: id, severity and explanation of each check, wrapped for a terminal, in the editor's
+ * language. In a right-to-left one the explanation is wrapped first and each line's Latin runs
+ * isolated after, so that no isolate spans two lines.
+ */
+export function listChecks(checks: readonly Check[], width = 100, ui: CliTranslator = cliTranslator('en')): string {
+  const { t } = ui;
   const out: string[] = [];
   for (const c of checks) {
-    out.push(`${c.id} (${c.severity}): ${c.title}`);
-    out.push(...wrap(c.explanation, width - 2).map((l) => `  ${l}`));
+    const title = c.i18n ? t(c.i18n.title.key, c.i18n.title.params) : c.title;
+    const explanation = c.i18n ? t(c.i18n.explanation.key, c.i18n.explanation.params) : c.explanation;
+    out.push(t('check.listLine', { id: c.id, severity: t(`diagnostic.${c.severity}`), title }));
+    const lines = ui.dir === 'rtl' ? wrap(stripBidiControls(explanation), width - 2).map((l) => isolateLatin(l)) : wrap(explanation, width - 2);
+    out.push(...lines.map((l) => `  ${l}`));
     out.push('');
   }
   return out.join('\n');

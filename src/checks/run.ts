@@ -3,8 +3,8 @@
  * `check` step, or `import`) reads the project and decides what a finding means for the exit
  * code.
  */
-import { SOURCE_LANG, type BlockKind, type Diagnostic, type Lang } from '../core/types.js';
-import { inputError, msg } from '../core/errors.js';
+import { SOURCE_LANG, type BlockKind, type Diagnostic, type Lang, type Message } from '../core/types.js';
+import { diagnostic, inputError, msg } from '../core/errors.js';
 import { CHECKS } from './index.js';
 import type { Glossary } from './glossary.js';
 import type { Check, CheckSeverity } from './types.js';
@@ -25,7 +25,10 @@ export interface Finding {
   check: string;
   severity: CheckSeverity;
   segment: string;
+  /** In English (--json, JUnit). */
   message: string;
+  /** The message as data, for the CLI to render in the editor's language. */
+  i18n?: Message;
   expected?: string;
   found?: string;
   source: string;
@@ -85,6 +88,7 @@ export function checkSuite(article: string, lang: Lang, segments: readonly Check
           severity: p.severity ?? check.severity,
           segment: seg.id,
           message: p.message,
+          ...(p.i18n ? { i18n: p.i18n } : {}),
           ...(p.expected !== undefined ? { expected: p.expected } : {}),
           ...(p.found !== undefined ? { found: p.found } : {}),
           source: seg.source,
@@ -121,16 +125,21 @@ export function failed(results: readonly SuiteResult[], failOn: FailOn): boolean
 /** Where a segment sits in a file, for diagnostics: `locales/<lang>/<slug>.json` and the line of its key. */
 export type Locator = (article: string, lang: Lang, segment: string) => { file?: string; line?: number };
 
-/** The findings as Tessera diagnostics (file:line: severity: [check] id: message). */
+/**
+ * The findings as Tessera diagnostics (file:line: severity: [check] id: message), the source and
+ * the translation as hint: English text, and messages for the CLI to render in the editor's language.
+ */
 export function toDiagnostics(results: readonly SuiteResult[], locate: Locator = () => ({})): Diagnostic[] {
   return results.flatMap((r) =>
-    r.findings.map((f) => ({
-      severity: f.severity,
-      rule: f.check,
-      message: `[${f.check}] ${r.article} (${r.lang}) ${f.segment}: ${f.message}`,
-      ...locate(r.article, r.lang, f.segment),
-      hint: `${SOURCE_LANG}: ${q(f.source, 70)}\n  ${r.lang}: ${q(f.target, 70)}`,
-    })),
+    r.findings.map((f) =>
+      diagnostic(
+        f.severity,
+        f.check,
+        msg('check.finding', { check: f.check, article: r.article, lang: r.lang, segment: f.segment, message: f.i18n ?? f.message }),
+        locate(r.article, r.lang, f.segment),
+        msg('check.findingHint', { sourceLang: SOURCE_LANG, source: q(f.source, 70), lang: r.lang, target: q(f.target, 70) }),
+      ),
+    ),
   );
 }
 

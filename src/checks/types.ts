@@ -4,7 +4,7 @@
  * and a pure function from one segment (English source, translation) to the problems it finds.
  * Problems are data; nothing here throws for a bad translation, prints or decides an exit code.
  */
-import type { BlockKind, Lang } from '../core/types.js';
+import type { BlockKind, Lang, Message } from '../core/types.js';
 import type { Glossary } from './glossary.js';
 
 export type CheckSeverity = 'error' | 'warning';
@@ -24,7 +24,10 @@ export interface CheckContext {
 
 /** One thing wrong with a segment. The message says what was expected and what was found. */
 export interface Problem {
+  /** In English (library users, --json, JUnit). */
   message: string;
+  /** The message as data (`cli.checks.<id>.*`), for the CLI to render in the editor's language. */
+  i18n?: Message;
   /** What the check expected, short (e.g. "2,000" or "؟"). */
   expected?: string;
   /** What it found instead (undefined when nothing was found). */
@@ -42,6 +45,8 @@ export interface Check {
   title: string;
   /** One paragraph: what it looks for, why, and what it deliberately lets through. */
   explanation: string;
+  /** Title and explanation as messages, for `--list` in the editor's language (English text above). */
+  i18n?: { title: Message; explanation: Message };
   /** Also run when the target is empty (only `untranslated` wants to see empty targets). */
   onEmptyTarget?: boolean;
   run(source: string, target: string, ctx: CheckContext): Problem[];

@@ -1,5 +1,6 @@
 /** untranslated: the translation is empty, or is the English source left as it was. */
 import { MONTHS } from './locale-data.js';
+import { about, msg, problem } from './problem.js';
 import type { Check } from './types.js';
 import { ARABIC_LETTER, normalise, scanVerbatim, words } from './text.js';
 
@@ -21,20 +22,16 @@ const skeleton = (s: string): string => normalise(s).toLowerCase().replace(/[^\p
 export const untranslated: Check = {
   id: 'untranslated',
   severity: 'error',
-  title: 'translated at all',
-  explanation:
-    'The translation is empty, or it is the English source left as it was (identical once case, spacing and punctuation are set aside), ' +
-    'or, for Arabic, it has no Arabic letter at all. Only sentences with words to translate count: a lower-case word or a month or weekday name; ' +
-    'a sentence made only of names, numbers, links and handles may rightly stay the same in every language.',
+  ...about(msg('checks.untranslated.title'), msg('checks.untranslated.explanation')),
   onEmptyTarget: true,
   run(source, target, ctx) {
-    if (normalise(target) === '') return [{ expected: 'a translation', found: '', message: 'expected a translation; found an empty target' }];
+    if (normalise(target) === '') return [problem(msg('checks.untranslated.empty'), { expected: 'a translation', found: '' })];
     if (!hasTranslatableWords(source)) return [];
     if (skeleton(target) === skeleton(source)) {
-      return [{ expected: `a ${ctx.tgtLang} translation`, found: target, message: `expected a translation into ${ctx.tgtLang}; found the ${ctx.srcLang} source unchanged` }];
+      return [problem(msg('checks.untranslated.unchanged', { lang: ctx.tgtLang, source: ctx.srcLang }), { expected: `a ${ctx.tgtLang} translation`, found: target })];
     }
     if (ctx.tgtLang === 'ar' && !ARABIC_LETTER.test(scanVerbatim(target).masked)) {
-      return [{ expected: 'Arabic script', found: target, message: 'expected an Arabic translation; found no Arabic letter in it' }];
+      return [problem(msg('checks.untranslated.noArabic'), { expected: 'Arabic script', found: target })];
     }
     return [];
   },

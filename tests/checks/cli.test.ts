@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/index.js';
-import { copyProject, tessera } from '../helpers/project.js';
+import { copyProject, editTranslation, tessera } from '../helpers/project.js';
 
 let dir: string;
 beforeEach(() => {
@@ -21,14 +21,7 @@ afterEach(() => {
 const check = (...args: string[]) => tessera(['--root', dir, 'check', ...args]);
 
 /** Edits one translation of the copy. */
-function edit(lang: string, id: string, from: string, to: string): void {
-  const path = join(dir, 'locales', lang, 'palermo-conference.json');
-  const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-  const before = data[id]!;
-  data[id] = before.replace(from, to);
-  if (data[id] === before) throw new Error(`edit: "${from}" not in ${lang} ${id}`);
-  writeFileSync(path, JSON.stringify(data, null, 2) + '\n');
-}
+const edit = (lang: string, id: string, from: string, to: string): void => editTranslation(dir, lang, id, from, to);
 
 describe('tessera check', () => {
   it('the bundled translations pass clean: exit 0, no error, no warning', () => {

@@ -40,7 +40,7 @@ describe('names', () => {
     ['ar', 'حفتر', 'حفطر'],
   ] as const)('%s: "%s" misspelt "%s" is a warning saying what the others use', (lang, from, to) => {
     const p = names.run(EN[ID.photo]!, seed(lang, ID.photo, from, to), at(lang, ID.photo));
-    expect(p).toEqual([{ expected: from, found: to, message: `expected "${from}" for Haftar, as in 9 of 9 other reviewed segment(s); found "${to}"` }]);
+    expect(p).toMatchObject([{ expected: from, found: to, message: `expected "${from}" for Haftar, as in 9 of 9 other reviewed segment(s); found "${to}"` }]);
   });
 
   it('Arabic: a misspelling with a particle attached (لحفطر) is found too', () => {

@@ -48,7 +48,7 @@ describe('quotes-style', () => {
   });
 
   it('French wants « » outside; “ ” only inside', () => {
-    expect(quotesStyle.run(EN[ID.quoteOnly]!, '“Ses représentants l\'ont dit.”', ctx('fr'))).toEqual([
+    expect(quotesStyle.run(EN[ID.quoteOnly]!, '“Ses représentants l\'ont dit.”', ctx('fr'))).toMatchObject([
       { expected: '«»', found: '“', message: 'expected French « » (“ ” inside) quotation marks; found “' },
       { expected: '«»', found: '”', message: 'expected French « » (“ ” inside) quotation marks; found ”' },
     ]);
@@ -75,7 +75,7 @@ describe('untranslated', () => {
 
   it.each(TARGETS)('an English sentence left in %s is an error', (lang) => {
     const p = untranslated.run(EN[ID.photo]!, EN[ID.photo]!, ctx(lang));
-    expect(p).toEqual([{ expected: `a ${lang} translation`, found: EN[ID.photo]!, message: `expected a translation into ${lang}; found the en source unchanged` }]);
+    expect(p).toMatchObject([{ expected: `a ${lang} translation`, found: EN[ID.photo]!, message: `expected a translation into ${lang}; found the en source unchanged` }]);
   });
 
   it.each(TARGETS)('the source with only spacing, case or punctuation changed in %s is still untranslated', (lang) => {
@@ -83,7 +83,7 @@ describe('untranslated', () => {
   });
 
   it.each(TARGETS)('an empty target in %s is an error', (lang) => {
-    expect(untranslated.run(EN[ID.photo]!, ' \u2068\u2069 ', ctx(lang))).toEqual([{ expected: 'a translation', found: '', message: 'expected a translation; found an empty target' }]);
+    expect(untranslated.run(EN[ID.photo]!, ' \u2068\u2069 ', ctx(lang))).toMatchObject([{ expected: 'a translation', found: '', message: 'expected a translation; found an empty target' }]);
   });
 
   it('an Arabic translation without Arabic letters is untranslated', () => {

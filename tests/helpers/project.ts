@@ -1,6 +1,6 @@
 /** Test helpers: a throw-away copy of the bundled project and a runner for the built binary. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -52,4 +52,14 @@ export function snapshot(dir: string): Record<string, string> {
   };
   if (existsSync(dir)) walk(dir);
   return out;
+}
+
+/** Edits one translation of a project copy: `from` → `to` in segment `id` of locales/<lang>/<slug>.json. */
+export function editTranslation(root: string, lang: string, id: string, from: string, to: string, slug = 'palermo-conference'): void {
+  const path = join(root, 'locales', lang, `${slug}.json`);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+  const before = data[id]!;
+  data[id] = before.replace(from, to);
+  if (data[id] === before) throw new Error(`edit: "${from}" not in ${lang} ${id}`);
+  writeFileSync(path, JSON.stringify(data, null, 2) + '\n');
 }

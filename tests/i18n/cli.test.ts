@@ -6,7 +6,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, copyProject, tessera } from '../helpers/project.js';
+import { CHECKS } from '../../src/checks/index.js';
+import { ID } from '../checks/bundled.js';
+import { REPO, copyProject, editTranslation, tessera } from '../helpers/project.js';
 
 const cli = (lang: string): Record<string, unknown> => JSON.parse(readFileSync(join(REPO, `src/i18n/cli/${lang}.json`), 'utf8'));
 const en = cli('en') as { help: { global: Record<string, string> }; yargs: Record<string, string>; errors: Record<string, string> };
@@ -96,5 +98,79 @@ describe('--ui-lang and the locale', () => {
     const json = (lang: string): string => tessera(['--root', root, '--ui-lang', lang, 'status', '--json']).stdout;
     expect(json('ar')).toBe(json('en'));
     expect(json('fr')).toBe(json('en'));
+  });
+});
+
+/** The QA checks' strings: `cli.checks.<id>.*` and the `check` framing. */
+type ChecksStrings = Record<string, Record<string, string | Record<string, string>>>;
+const checksOf = (r: Record<string, unknown>): ChecksStrings => r.checks as ChecksStrings;
+const diag = (r: Record<string, unknown>): Record<string, string> => r.diagnostic as Record<string, string>;
+const str = (r: Record<string, unknown>, id: string, key: string): string => checksOf(r)[id]![key] as string;
+/** The fixed words of a template (what surrounds its {{values}}), each long enough to mean something. */
+const fixedParts = (template: string): string[] =>
+  template
+    .split(/\{\{\s*[\w.]+\s*\}\}/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 3);
+/** A template with its values filled in, as i18next does it. */
+const fill = (template: string, values: Record<string, string>): string => template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, k: string) => values[k] ?? `{{${k}}}`);
+/** Every isolate of a line is closed on that line. */
+const balanced = (line: string): boolean => [...line].filter((c) => c === FSI || c === '\u2066' || c === '\u2067').length === [...line].filter((c) => c === PDI).length;
+
+describe('the QA checks in the editor\'s language', () => {
+  let proj: string;
+  beforeAll(() => {
+    proj = copyProject();
+    // Seeded mistakes: a changed year in Italian, a translated hashtag in Arabic.
+    const seed = (lang: string, id: string, from: string, to: string): void => editTranslation(proj, lang, id, from, to);
+    seed('it', ID.year2011, '2011', '2012');
+    seed('ar', ID.hashtag, '#Libya', '#ليبيا');
+  });
+  afterAll(() => rmSync(proj, { recursive: true, force: true }));
+
+  it('check --list --ui-lang it: every title and explanation in Italian', () => {
+    const r = tessera(['--root', proj, 'check', '--list', '--ui-lang', 'it']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const c of CHECKS) {
+      expect(r.stdout).toContain(`${c.id} (${diag(it_)[c.severity]}): ${str(it_, c.id, 'title')}`);
+      expect(r.stdout.replace(/\n {2}/g, ' ')).toContain(str(it_, c.id, 'explanation').slice(0, 60));
+      expect(r.stdout).not.toContain(c.title === str(it_, c.id, 'title') ? '\u0000' : c.title);
+    }
+    const lengthRatio = fill(str(it_, 'length-ratio', 'explanation'), { it: '1.14', fr: '1.17', ar: '0.82', low: '0.55', high: '1.65', itLow: '0.63', itHigh: '1.88', min: '40' });
+    expect(r.stdout.replace(/\n {2}/g, ' ')).toContain(lengthRatio);
+  });
+
+  it('check --list --ui-lang ar: Arabic titles, Latin runs isolated line by line', () => {
+    const r = tessera(['--root', proj, 'check', '--list', '--ui-lang', 'ar']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(str(ar, 'untranslated', 'title'));
+    expect(r.stdout).toContain(`${FSI}untranslated${PDI}`);
+    for (const part of fixedParts(str(ar, 'doubled-words', 'explanation')).flatMap((p) => p.split(/[^\p{Script=Arabic}\s،؛]+/u)).filter((p) => p.trim().length > 12)) {
+      expect(r.stdout.replace(/\n {2}/g, ' ')).toContain(part.trim());
+    }
+    for (const line of r.stdout.split('\n')) expect(balanced(line), line).toBe(true);
+  });
+
+  it('check --ui-lang it: a changed year reported in Italian, --json unchanged', () => {
+    const r = tessera(['--root', proj, 'check', '--lang', 'it', '--ui-lang', 'it']);
+    expect(r.code).toBe(1);
+    const number = (text: string): string => fill(str(it_, 'numbers', 'number'), { text });
+    const message = fill(str(it_, 'numbers', 'mismatch'), { expected: number('2011'), found: number('2012') });
+    expect(r.stderr).toContain(`: ${diag(it_).error}: [numbers] palermo-conference (it) ${ID.year2011}: ${message}\n  en: "`);
+    expect(r.stderr).not.toContain('expected "2011"');
+    const json = (lang: string): string => tessera(['--root', proj, '--ui-lang', lang, 'check', '--lang', 'it', '--json']).stdout;
+    expect(json('it')).toBe(json('en'));
+    expect(json('it')).toContain('"message": "expected \\"2011\\"; found \\"2012\\""');
+  });
+
+  it('check --ui-lang ar: a translated hashtag reported in Arabic, the tokens isolated', () => {
+    const r = tessera(['--root', proj, 'check', '--lang', 'ar', '--ui-lang', 'ar']);
+    expect(r.code).toBe(1);
+    const line = r.stderr.split('\n').find((l) => l.includes('hashtags'))!;
+    expect(line).toContain(diag(ar).error);
+    for (const part of fixedParts(str(ar, 'hashtags', 'altered'))) expect(line).toContain(part);
+    expect(line).toContain('#ليبيا');
+    expect(line).not.toContain('expected the hashtag');
+    expect(balanced(line)).toBe(true);
   });
 });

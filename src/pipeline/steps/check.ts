@@ -100,7 +100,7 @@ export function checkStep(ctx: StepContext, options: CheckOptions = {}): StepRes
   const { project, output } = ctx;
   const failOn = parseFailOn(options.failOn);
   if (options.list) {
-    output.out(options.json ? listChecksJson(CHECKS) : listChecks(CHECKS));
+    output.out(options.json ? listChecksJson(CHECKS) : listChecks(CHECKS, 100, uiOf(ctx)));
     return { ok: true, written: [] };
   }
   if (options.junit !== undefined && options.junit.trim() === '') throw inputError(msg('errors.check.junit'), {}, msg('errors.check.junitHint'), 'usage');
