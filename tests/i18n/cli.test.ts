@@ -3,12 +3,12 @@
  * English — in --help, yargs' own messages, input errors, summaries and reports. Machine output
  * (--json, exit codes) does not change with the language.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/index.js';
 import { ID } from '../checks/bundled.js';
-import { REPO, copyProject, editTranslation, tessera } from '../helpers/project.js';
+import { REPO, SHARED, copyProject, editTranslation, tessera } from '../helpers/project.js';
 
 const cli = (lang: string): Record<string, unknown> => JSON.parse(readFileSync(join(REPO, `src/i18n/cli/${lang}.json`), 'utf8'));
 const en = cli('en') as { help: { global: Record<string, string> }; yargs: Record<string, string>; errors: Record<string, string> };
@@ -172,5 +172,55 @@ describe('the QA checks in the editor\'s language', () => {
     expect(line).toContain('#ليبيا');
     expect(line).not.toContain('expected the hashtag');
     expect(balanced(line)).toBe(true);
+  });
+});
+
+/** `tessera validate` on the OASIS test suite's invalid samples (../shared), in the editor's language. */
+const INVALID = join(SHARED, 'xliff-testsuite/invalid');
+const HAVE_INVALID = existsSync(INVALID);
+if (!HAVE_INVALID) {
+  const reason = `${INVALID} is absent (../shared is not checked out beside the project)`;
+  if (process.env.CI === 'true') describe('validate in the editor\'s language: prerequisites', () => it('the OASIS XLIFF test suite is present (required under CI=true)', () => expect.fail(reason)));
+  else {
+    console.warn(`tests/i18n/cli.test.ts: validate in the editor's language skipped: ${reason}`);
+    describe('validate in the editor\'s language: prerequisites', () => it.skip(`skipped: ${reason}`, () => {}));
+  }
+}
+
+describe.runIf(HAVE_INVALID)('validate in the editor\'s language', () => {
+  type Strings = Record<string, Record<string, string>>;
+  const v = (r: Record<string, unknown>): Strings => r.validate as Strings;
+  const ecBeforeSc = join(INVALID, 'bad_EcBeforeSc.xlf');
+  const noUnit = join(INVALID, 'bad_NoUnitOrGroupInFile.xlf');
+
+  it('validate --ui-lang it: the message, its nested scope and its hint in Italian; --json unchanged', () => {
+    const r = tessera(['validate', '--ui-lang', 'it', ecBeforeSc]);
+    expect(r.code).toBe(2);
+    const s = v(it_);
+    const scope = fill(s.scope!.side!, { scope: fill(s.scope!.unit!, { id: '"1"' }), side: 'source' });
+    expect(r.stderr).toContain(`${diag(it_).error}: ${fill(s.pairing!.ecBeforeSc!, { el: '<ec>', id: '"1"', line: '9', scope })}`);
+    expect(r.stderr).toContain(`\n  ${s.pairing!.ecBeforeScHint}\n`);
+    expect(r.stderr).not.toContain('comes before its');
+    const json = (lang: string): string => tessera(['validate', '--json', '--ui-lang', lang, ecBeforeSc]).stdout;
+    expect(json('it')).toBe(json('en'));
+    expect(json('it')).toContain('"message": "<ec> comes before its <sc id=\\"1\\"> (line 9) in unit \\"1\\" (source)"');
+  });
+
+  it('validate --ui-lang ar: a content model in Arabic, the element names isolated', () => {
+    const r = tessera(['validate', '--ui-lang', 'ar', noUnit]);
+    expect(r.code).toBe(2);
+    const s = v(ar);
+    const lines = r.stderr.split('\n');
+    const at = lines.findIndex((l) => l.includes('bad_NoUnitOrGroupInFile.xlf'));
+    expect(at, r.stderr).toBeGreaterThanOrEqual(0);
+    const [line, hint] = [lines[at]!, lines[at + 1]!];
+    expect(line).toContain(diag(ar).error);
+    for (const part of fixedParts(s.structure!.mustContain!)) expect(line).toContain(part);
+    for (const part of fixedParts(s.structure!.expectedContent!)) expect(hint).toContain(part);
+    expect(hint).toContain(s.model!.other);
+    expect(hint).toContain(`${FSI}skeleton${PDI}`);
+    expect(r.stderr).not.toContain('must contain');
+    expect(r.stderr).not.toContain('other namespaces');
+    for (const l of [line, hint]) expect(balanced(l)).toBe(true);
   });
 });

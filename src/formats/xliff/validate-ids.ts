@@ -7,19 +7,19 @@
  * code in a target reuses the id of its counterpart in the sibling source, or has an id no
  * other element of the unit uses.
  */
-import { NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
+import { msg, NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule, type Text } from './validate-rule.js';
 import { NS_MTC } from './validate-schema2.js';
 import { attr, descendants, type XmlElement } from './validate-xml.js';
 
 const is = (el: XmlElement, ns: string, ...locals: string[]): boolean => el.uri === ns && locals.includes(el.local);
 
 /** Reports every element whose id an earlier one of `els` already has. */
-export function unique(els: Iterable<XmlElement>, scope: string, report: Report, seen = new Map<string, XmlElement>()): Map<string, XmlElement> {
+export function unique(els: Iterable<XmlElement>, scope: Text, report: Report, seen = new Map<string, XmlElement>()): Map<string, XmlElement> {
   for (const el of els) {
     const id = attr(el, 'id');
     if (id === undefined) continue;
     const first = seen.get(id);
-    if (first) report(el, `id ${quote(id)} is used twice in ${scope}: ${tag(first)} at line ${first.line} has it too`, 'give every element of this kind its own id');
+    if (first) report(el, msg('validate.ids.twice', { id: quote(id), scope, first: tag(first), line: first.line }), msg('validate.ids.twiceHint'));
     else seen.set(id, el);
   }
   return seen;
@@ -31,7 +31,7 @@ const childrenNamed = (el: XmlElement, ns: string, ...locals: string[]): XmlElem
  * Inline codes of one unit (or one translation candidate): `parts` are its segments and
  * ignorables (or the candidate itself), each holding a source and maybe a target.
  */
-function inlineIds(parts: XmlElement[], scope: string, report: Report): void {
+function inlineIds(parts: XmlElement[], scope: Text, report: Report): void {
   const inline = (holder: XmlElement | undefined): XmlElement[] => (holder ? descendants(holder).filter((e) => e.uri === NS_XLIFF2 && attr(e, 'id') !== undefined) : []);
   const sourceIds = new Map<string, XmlElement>();
   for (const part of parts) {
@@ -46,9 +46,9 @@ function inlineIds(parts: XmlElement[], scope: string, report: Report): void {
       const again = targetIds.get(id);
       const counterpart = source.find((s) => s.local === el.local && attr(s, 'id') === id);
       const clash = sourceIds.get(id);
-      if (again) report(el, `id ${quote(id)} is used twice in the targets of ${scope}: ${tag(again)} at line ${again.line} has it too`, 'give every inline element its own id');
+      if (again) report(el, msg('validate.ids.twiceInTargets', { id: quote(id), scope, first: tag(again), line: again.line }), msg('validate.ids.twiceInTargetsHint'));
       else if (!counterpart && clash) {
-        report(el, `${tag(el)} in a target has id ${quote(id)}, which belongs to ${tag(clash)} at line ${clash.line}, not to a matching ${tag(el)} in the sibling source`, 'a target code reuses the id of its counterpart in the same segment’s source, or takes an id nothing else in the unit uses');
+        report(el, msg('validate.ids.targetClash', { el: tag(el), id: quote(id), other: tag(clash), line: clash.line }), msg('validate.ids.targetClashHint'));
       }
       if (!again) targetIds.set(id, el);
     }
@@ -65,14 +65,14 @@ export const uniqueIds2: Rule = {
     unique(files, tag(root), report);
     for (const file of files) {
       const all = descendants(file);
-      const where = `file ${quote(attr(file, 'id') ?? '')}`;
-      unique(all.filter((e) => is(e, NS_XLIFF2, 'group')), `the groups of ${where}`, report);
-      unique(all.filter((e) => is(e, NS_XLIFF2, 'unit')), `the units of ${where}`, report);
+      const where = msg('validate.scope.file', { id: quote(attr(file, 'id') ?? '') });
+      unique(all.filter((e) => is(e, NS_XLIFF2, 'group')), msg('validate.scope.groups', { file: where }), report);
+      unique(all.filter((e) => is(e, NS_XLIFF2, 'unit')), msg('validate.scope.units', { file: where }), report);
       for (const el of all) {
-        if (is(el, NS_XLIFF2, 'notes')) unique(childrenNamed(el, NS_XLIFF2, 'note'), `one <notes>`, report);
-        else if (is(el, NS_XLIFF2, 'originalData')) unique(childrenNamed(el, NS_XLIFF2, 'data'), `one <originalData>`, report);
-        else if (is(el, NS_XLIFF2, 'unit')) inlineIds(childrenNamed(el, NS_XLIFF2, 'segment', 'ignorable'), `unit ${quote(attr(el, 'id') ?? '')}`, report);
-        else if (is(el, NS_MTC, 'match')) inlineIds([el], `the translation candidate at line ${el.line}`, report);
+        if (is(el, NS_XLIFF2, 'notes')) unique(childrenNamed(el, NS_XLIFF2, 'note'), msg('validate.scope.one', { el: '<notes>' }), report);
+        else if (is(el, NS_XLIFF2, 'originalData')) unique(childrenNamed(el, NS_XLIFF2, 'data'), msg('validate.scope.one', { el: '<originalData>' }), report);
+        else if (is(el, NS_XLIFF2, 'unit')) inlineIds(childrenNamed(el, NS_XLIFF2, 'segment', 'ignorable'), msg('validate.scope.unit', { id: quote(attr(el, 'id') ?? '') }), report);
+        else if (is(el, NS_MTC, 'match')) inlineIds([el], msg('validate.scope.candidate', { line: el.line }), report);
       }
     }
   },
@@ -83,10 +83,10 @@ export const uniqueIds12: Rule = {
   check(root, report) {
     for (const file of childrenNamed(root, NS_XLIFF12, 'file')) {
       const all = descendants(file);
-      const where = `file ${quote(attr(file, 'original') ?? '')}`;
+      const where = msg('validate.scope.file', { id: quote(attr(file, 'original') ?? '') });
       // The strict schema's keys: K_unit_id (trans-unit and bin-unit together) and U_group_id.
-      unique(all.filter((e) => is(e, NS_XLIFF12, 'trans-unit', 'bin-unit')), `the units of ${where}`, report);
-      unique(all.filter((e) => is(e, NS_XLIFF12, 'group')), `the groups of ${where}`, report);
+      unique(all.filter((e) => is(e, NS_XLIFF12, 'trans-unit', 'bin-unit')), msg('validate.scope.units', { file: where }), report);
+      unique(all.filter((e) => is(e, NS_XLIFF12, 'group')), msg('validate.scope.groups', { file: where }), report);
     }
   },
 };

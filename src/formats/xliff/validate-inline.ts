@@ -8,7 +8,7 @@
  * the order the translation reads, which `target/@order` may change (segment-order checks the
  * numbers themselves).
  */
-import { NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
+import { msg, NS_XLIFF2, quote, tag, type Report, type Rule, type Text } from './validate-rule.js';
 import { NS_MTC } from './validate-schema2.js';
 import { ancestors, attr, descendants, type XmlElement } from './validate-xml.js';
 
@@ -21,7 +21,7 @@ interface Container {
   originalData: XmlElement | undefined;
   sources: XmlElement[];
   targets: XmlElement[];
-  what: string;
+  what: Text;
 }
 
 /** A unit's parts: its segment and ignorable children. */
@@ -45,10 +45,10 @@ export function* containers(root: XmlElement): Generator<Container> {
     if (isX(el, 'unit')) {
       const parts = partsOf(el);
       const sources = parts.map((p) => child(p, 'source')).filter((s): s is XmlElement => s !== undefined);
-      yield { el, originalData: child(el, 'originalData'), sources, targets: targetsInOrder(parts), what: `unit ${quote(attr(el, 'id') ?? '')}` };
+      yield { el, originalData: child(el, 'originalData'), sources, targets: targetsInOrder(parts), what: msg('validate.scope.unit', { id: quote(attr(el, 'id') ?? '') }) };
     } else if (el.uri === NS_MTC && el.local === 'match') {
       const only = (x: XmlElement | undefined): XmlElement[] => (x ? [x] : []);
-      yield { el, originalData: child(el, 'originalData'), sources: only(child(el, 'source')), targets: only(child(el, 'target')), what: `the translation candidate at line ${el.line}` };
+      yield { el, originalData: child(el, 'originalData'), sources: only(child(el, 'source')), targets: only(child(el, 'target')), what: msg('validate.scope.candidate', { line: el.line }) };
     }
   }
 }
@@ -72,15 +72,15 @@ export const references: Rule = {
             if (ref === undefined || dataIds.has(ref)) continue;
             report(
               el,
-              `${tag(el)} has ${name}=${quote(ref)} but ${c.what} has no <data id=${quote(ref)}>`,
-              c.originalData ? 'point it at one of the <data> elements of the <originalData>' : `${c.what} has no <originalData>: add one with the code's original data, or remove ${name}`,
+              msg('validate.references.dataRef', { el: tag(el), name, value: quote(ref), scope: c.what }),
+              c.originalData ? msg('validate.references.dataRefHint') : msg('validate.references.noOriginalDataHint', { scope: c.what, name }),
             );
           }
           const copyOf = attr(el, 'copyOf');
           if (copyOf !== undefined) checkCopyOf(el, copyOf, codes, c, report);
           for (const name of ['subFlows', 'subFlowsStart', 'subFlowsEnd']) {
             for (const id of (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean)) {
-              if (!unitIds.has(id)) report(el, `${tag(el)} has ${name} naming unit ${quote(id)}, which is not in this file`, 'sub-flows name units of the same <file>');
+              if (!unitIds.has(id)) report(el, msg('validate.references.subFlows', { el: tag(el), name, id: quote(id) }), msg('validate.references.subFlowsHint'));
             }
           }
           const ref = attr(el, 'ref');
@@ -93,11 +93,11 @@ export const references: Rule = {
 
 function checkCopyOf(el: XmlElement, copyOf: string, codes: XmlElement[], c: Container, report: Report): void {
   if (['dataRef', 'dataRefStart', 'dataRefEnd'].some((n) => attr(el, n) !== undefined)) {
-    report(el, `${tag(el)} has both copyOf and original data (dataRef…)`, 'a copy takes its original data from the code it copies: remove one of them');
+    report(el, msg('validate.references.copyOfAndData', { el: tag(el) }), msg('validate.references.copyOfAndDataHint'));
   }
   const base = codes.find((e) => e !== el && attr(e, 'id') === copyOf && isX(e, 'ph', 'pc', 'sc', 'ec'));
-  if (!base) report(el, `${tag(el)} has copyOf=${quote(copyOf)} but ${c.what} has no code with that id`);
-  else if (attr(base, 'canCopy') === 'no') report(el, `${tag(el)} copies ${tag(base)} ${quote(copyOf)} (line ${base.line}), which has canCopy="no"`);
+  if (!base) report(el, msg('validate.references.copyOfMissing', { el: tag(el), value: quote(copyOf), scope: c.what }));
+  else if (attr(base, 'canCopy') === 'no') report(el, msg('validate.references.copyOfCannotCopy', { el: tag(el), base: tag(base), id: quote(copyOf), line: base.line }));
 }
 
 /** A comment annotation's ref names a note of the same unit: `#n=id` or an absolute `#f=…/u=…/n=id`. */
@@ -111,7 +111,7 @@ function checkCommentRef(el: XmlElement, ref: string, c: Container, root: XmlEle
   const notes = holder && child(holder, 'notes');
   const note = noteId !== undefined ? notes?.children.find((n) => isX(n, 'note') && attr(n, 'id') === noteId) : undefined;
   if (!note || holder !== c.el) {
-    report(el, `comment ${tag(el)} has ref=${quote(ref)}, which names no <note> of ${c.what}`, 'point it at a note of the same unit with ref="#n=NOTE-ID", or put the comment in value="…"');
+    report(el, msg('validate.references.commentRef', { el: tag(el), value: quote(ref), scope: c.what }), msg('validate.references.commentRefHint'));
   }
 }
 
@@ -122,13 +122,13 @@ export const pairing: Rule = {
   check(root, report) {
     for (const c of containers(root)) {
       for (const [side, holders] of [['source', c.sources], ['target', c.targets]] as const) {
-        pairSide(inline(holders), `${c.what} (${side})`, report);
+        pairSide(inline(holders), msg('validate.scope.side', { scope: c.what, side }), report);
       }
     }
   },
 };
 
-function pairSide(codes: XmlElement[], where: string, report: Report): void {
+function pairSide(codes: XmlElement[], where: Text, report: Report): void {
   const allSc = new Map(codes.filter((e) => isX(e, 'sc')).map((e) => [attr(e, 'id'), e]));
   const allSm = new Map(codes.filter((e) => isX(e, 'sm')).map((e) => [attr(e, 'id'), e]));
   const openSc = new Map<string, XmlElement>();
@@ -142,11 +142,11 @@ function pairSide(codes: XmlElement[], where: string, report: Report): void {
     else if (isX(el, 'sm') && id !== undefined) openSm.set(id, el);
     else if (isX(el, 'ec')) {
       if (attr(el, 'isolated') === 'yes') {
-        if (id === undefined || ref !== undefined) report(el, `isolated ${tag(el)} must have an id and no startRef`, 'an isolated end code stands for a start code outside the unit: it names itself with id');
+        if (id === undefined || ref !== undefined) report(el, msg('validate.pairing.isolatedEc', { el: tag(el) }), msg('validate.pairing.isolatedEcHint'));
         continue;
       }
-      if (ref === undefined || id !== undefined) report(el, `${tag(el)} without isolated="yes" must name its <sc> with startRef (and have no id)`, 'add startRef="ID-OF-THE-SC", or isolated="yes" if its start code is outside the unit');
-      if (attr(el, 'dir') !== undefined) report(el, `${tag(el)} has dir, which only an isolated end code may have`);
+      if (ref === undefined || id !== undefined) report(el, msg('validate.pairing.ecStartRef', { el: tag(el) }), msg('validate.pairing.ecStartRefHint'));
+      if (attr(el, 'dir') !== undefined) report(el, msg('validate.pairing.ecDir', { el: tag(el) }));
       if (ref === undefined) continue;
       const sc = openSc.get(ref);
       if (sc) {
@@ -155,25 +155,25 @@ function pairSide(codes: XmlElement[], where: string, report: Report): void {
         continue;
       }
       const later = allSc.get(ref);
-      if (later && attr(later, 'isolated') === 'yes') report(later, `${tag(later)} ${quote(ref)} has isolated="yes" but its <ec> is in the same unit (line ${el.line})`, 'remove isolated="yes": the pair is complete');
+      if (later && attr(later, 'isolated') === 'yes') report(later, msg('validate.pairing.isolatedSameUnit', { el: tag(later), id: quote(ref), line: el.line }), msg('validate.pairing.isolatedSameUnitHint'));
       else if (later && index.get(later)! > index.get(el)!) {
-        report(el, `${tag(el)} comes before its <sc id=${quote(ref)}> (line ${later.line}) in ${where}`, 'an end code follows its start code');
+        report(el, msg('validate.pairing.ecBeforeSc', { el: tag(el), id: quote(ref), line: later.line, scope: where }), msg('validate.pairing.ecBeforeScHint'));
         settled.add(later);
-      } else report(el, `${tag(el)} has startRef=${quote(ref)} but no open <sc> with that id precedes it in ${where}`);
+      } else report(el, msg('validate.pairing.ecNoSc', { el: tag(el), id: quote(ref), scope: where }));
     } else if (isX(el, 'em') && ref !== undefined) {
       if (openSm.delete(ref)) continue;
       const later = allSm.get(ref);
       if (later) {
-        report(el, `${tag(el)} comes before its <sm id=${quote(ref)}> (line ${later.line}) in ${where}`, 'an end marker follows its start marker');
+        report(el, msg('validate.pairing.emBeforeSm', { el: tag(el), id: quote(ref), line: later.line, scope: where }), msg('validate.pairing.emBeforeSmHint'));
         settled.add(later);
-      } else report(el, `${tag(el)} has startRef=${quote(ref)} but there is no <sm> with that id in ${where}`, 'an <em> closes an <sm> of the same unit');
+      } else report(el, msg('validate.pairing.emNoSm', { el: tag(el), id: quote(ref), scope: where }), msg('validate.pairing.emNoSmHint'));
     }
   }
   for (const sc of openSc.values()) {
-    if (!settled.has(sc)) report(sc, `${tag(sc)} ${quote(attr(sc, 'id')!)} has no <ec startRef=${quote(attr(sc, 'id')!)}> after it in ${where}`, 'add the end code, or isolated="yes" if it ends outside the unit');
+    if (!settled.has(sc)) report(sc, msg('validate.pairing.scNoEc', { el: tag(sc), id: quote(attr(sc, 'id')!), scope: where }), msg('validate.pairing.scNoEcHint'));
   }
   for (const sm of openSm.values()) {
-    if (!settled.has(sm)) report(sm, `${tag(sm)} ${quote(attr(sm, 'id')!)} has no <em startRef=${quote(attr(sm, 'id')!)}> after it in ${where}`, 'close the annotation with an <em>');
+    if (!settled.has(sm)) report(sm, msg('validate.pairing.smNoEm', { el: tag(sm), id: quote(attr(sm, 'id')!), scope: where }), msg('validate.pairing.smNoEmHint'));
   }
 }
 
@@ -182,9 +182,9 @@ function sameEditingHints(sc: XmlElement, ec: XmlElement, report: Report): void 
   for (const name of YES_DEFAULTS) {
     const a = attr(sc, name) ?? 'yes';
     const b = attr(ec, name) ?? 'yes';
-    if (a !== b) report(ec, `${tag(ec)} has ${name}=${quote(b)} but its <sc> (line ${sc.line}) has ${quote(a)}`, 'a start code and its end code share their editing hints');
+    if (a !== b) report(ec, msg('validate.pairing.hints', { el: tag(ec), name, value: quote(b), line: sc.line, start: quote(a) }), msg('validate.pairing.hintsHint'));
   }
   const start = attr(sc, 'canReorder') ?? 'yes';
   const end = attr(ec, 'canReorder') ?? 'yes';
-  if ((start === 'firstNo' ? 'no' : start) !== end) report(ec, `${tag(ec)} has canReorder=${quote(end)} but its <sc> (line ${sc.line}) has ${quote(start)}`, 'canReorder="firstNo" on a start code pairs with "no" on its end code');
+  if ((start === 'firstNo' ? 'no' : start) !== end) report(ec, msg('validate.pairing.hints', { el: tag(ec), name: 'canReorder', value: quote(end), line: sc.line, start: quote(start) }), msg('validate.pairing.canReorderHint'));
 }

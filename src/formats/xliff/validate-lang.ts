@@ -3,7 +3,7 @@
  * a file declares must agree with each other. XML Schema's xs:language accepts "e" or "f r"
  * only half-way (it knows nothing of subtag lengths), so the grammar is checked here.
  */
-import { NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
+import { msg, NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
 import { SCHEMA12 } from './validate-schema12.js';
 import { NS_ITSM, SCHEMA2 } from './validate-schema2.js';
 import { attr, attrNS, descendants, inheritedXml, NS_XML, type XmlElement } from './validate-xml.js';
@@ -35,11 +35,9 @@ function sameLanguage(tagValue: string, expected: string): boolean {
   return a === b || a.startsWith(`${b}-`);
 }
 
-const HINT = 'use a BCP 47 language tag such as "en", "fr-CA" or "zh-Hant-TW"';
-
 function checkTag(el: XmlElement, name: string, value: string | undefined, report: Report, emptyOk = false): boolean {
   if (value === undefined || (emptyOk && value === '') || isLanguageTag(value)) return true;
-  report(el, `${tag(el)} has ${name}=${quote(value)}, which is not a well-formed language tag`, HINT);
+  report(el, msg('validate.languages.malformed', { el: tag(el), name, value: quote(value) }), msg('validate.languages.malformedHint'));
   return false;
 }
 
@@ -66,16 +64,16 @@ export const languages2: Rule = {
       if (el.uri !== NS_XLIFF2 || parent.uri !== NS_XLIFF2 || (parent.local !== 'segment' && parent.local !== 'ignorable')) continue;
       const lang = inheritedXml(el, 'lang');
       if (el.local === 'source' && lang && srcLang && srcOk && !sameLanguage(lang, srcLang)) {
-        report(el, `${tag(el)} is in ${quote(lang)} but the file's source language (srcLang) is ${quote(srcLang)}`, 'a source inherits xml:lang from its ancestors: fix or remove the xml:lang that differs');
+        report(el, msg('validate.languages.source', { el: tag(el), lang: quote(lang), srcLang: quote(srcLang) }), msg('validate.languages.sourceHint'));
       }
       if (el.local !== 'target') continue;
       firstTarget ??= el;
       if (lang && trgLang && trgOk && !sameLanguage(lang, trgLang)) {
-        report(el, `${tag(el)} is in ${quote(lang)} but the file's target language (trgLang) is ${quote(trgLang)}`, 'a target inherits xml:lang from its ancestors: fix or remove the xml:lang that differs');
+        report(el, msg('validate.languages.target', { el: tag(el), lang: quote(lang), trgLang: quote(trgLang) }), msg('validate.languages.targetHint'));
       }
     }
     if (firstTarget && trgLang === undefined) {
-      report(root, `the file has targets (the first at line ${firstTarget.line}) but ${tag(root)} has no trgLang`, 'add trgLang="…" (the target language) to <xliff>');
+      report(root, msg('validate.languages.noTrgLang', { line: firstTarget.line, el: tag(root) }), msg('validate.languages.noTrgLangHint'));
     }
   },
 };
@@ -93,7 +91,7 @@ export const languages12: Rule = {
       // what language its targets are in (XLIFF 2 makes the same rule explicit for trgLang).
       const target = descendants(file).find((e) => e.uri === NS_XLIFF12 && e.local === 'target' && e.parent?.local === 'trans-unit');
       if (target && trg === undefined) {
-        report(file, `${tag(file)} has targets (the first at line ${target.line}) but no target-language`, 'add target-language="…" to <file>');
+        report(file, msg('validate.languages.noTargetLanguage', { el: tag(file), line: target.line }), msg('validate.languages.noTargetLanguageHint'));
       }
     }
   },

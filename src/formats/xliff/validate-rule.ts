@@ -3,10 +3,31 @@
  * as data (a positioned message with the rule's id) and never throws. validate.ts runs the
  * rules of the file's XLIFF version and turns reports into Diagnostics.
  */
+import { msg, type Message } from '../../i18n/index.js';
 import type { XmlElement } from './validate-xml.js';
 
-/** Records one problem at an element's start tag; `hint` says what the user can do. */
-export type Report = (at: XmlElement, message: string, hint?: string) => void;
+export { msg, type Message };
+
+/**
+ * Records one problem at an element's start tag; `hint` says what the user can do. Both are
+ * messages (`cli.validate.*`): element and attribute names, ids and values travel as their
+ * parameters, untranslated.
+ */
+export type Report = (at: XmlElement, message: Message, hint?: Message) => void;
+
+/** Text built from pieces some of which are messages (a content model naming "elements of other namespaces"). */
+export type Text = string | Message;
+
+/** Pieces joined: a string when every piece is one, else messages that concatenate. */
+export function cat(...parts: Text[]): Text {
+  if (parts.every((p) => typeof p === 'string')) return parts.join('');
+  return parts.reduce((a, b) => msg('validate.cat', { a, b }));
+}
+
+/** Items joined by a message taking `a` and `b` ("a and b and c"). */
+export function joined(items: Text[], key: 'validate.and' | 'validate.or'): Text {
+  return items.reduce((a, b) => msg(key, { a, b }));
+}
 
 export interface Rule {
   /** Stable id, shown in `--json` output and usable to look the rule up. */

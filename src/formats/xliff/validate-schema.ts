@@ -9,13 +9,13 @@
  * schemas are deterministic (XML Schema's "unique particle attribution"): a child never has to
  * be held back for a later particle.
  */
-import { quote, tag, type Report, type Rule } from './validate-rule.js';
+import { cat, joined, msg, quote, tag, type Message, type Report, type Rule, type Text } from './validate-rule.js';
 import { NS_XML, type XmlElement } from './validate-xml.js';
 
 /** A value type: `test` says whether a value fits; `expected` says what fits, for messages. */
 export interface Value {
   test(v: string): boolean;
-  expected: string;
+  expected: Message;
 }
 
 /** `el`: element keys (`prefix:local`) or `other` (any element of another namespace). */
@@ -69,15 +69,16 @@ function matches(schema: Schema, p: Particle, child: XmlElement, parent: XmlElem
 /** An element key as written in XLIFF documents (core elements unprefixed). */
 const display = (key: string): string => tag(key.replace(/^xlf:/, ''));
 
-function describe(p: Particle): string {
-  const names = p.el.map((k) => (k === OTHER ? 'elements of other namespaces' : k === ANY ? 'any elements' : display(k)));
-  const one = names.length > 1 ? `(${names.join(' | ')})` : names[0]!;
-  const n = p.min === 0 && p.max === 1 ? '?' : p.min === 0 ? '*' : p.max === 1 ? '' : '+';
-  return `${one}${n}`;
+/** A particle as written in content models (`<notes>?`, `(<unit> | <group>)+`), without its count when `bare`. */
+function describe(p: Particle, bare = false): Text {
+  const names = p.el.map((k) => (k === OTHER ? msg('validate.model.other') : k === ANY ? msg('validate.model.any') : display(k)));
+  const one = names.length > 1 ? cat('(', ...names.flatMap((name, i) => (i ? [' | ', name] : [name])), ')') : names[0]!;
+  const n = bare || (p.min === 1 && p.max === 1) ? '' : p.min === 0 && p.max === 1 ? '?' : p.min === 0 ? '*' : p.max === 1 ? '' : '+';
+  return n ? cat(one, n) : one;
 }
 
-export function modelOf(spec: ElementSpec): string {
-  return spec.content?.length ? spec.content.map(describe).join(', ') : 'no child elements';
+export function modelOf(spec: ElementSpec): Text {
+  return spec.content?.length ? cat(...spec.content.flatMap((p, i) => (i ? [', ', describe(p)] : [describe(p)]))) : msg('validate.model.none');
 }
 
 /** Child elements, their order and number, character data, and unknown elements. */
@@ -92,15 +93,15 @@ export function structureRule(schema: Schema): Rule {
     if (key === undefined) return; // an extension: its content is its owner's business
     const spec = schema.elements[key];
     if (!spec) {
-      report(el, `unknown element ${tag(el)} in namespace ${quote(el.uri)}`, 'check the spelling, or move extension data into a namespace of your own');
+      report(el, msg('validate.structure.unknownElement', { el: tag(el), namespace: quote(el.uri) }), msg('validate.structure.unknownElementHint'));
       return;
     }
     const parentKey = el.parent && keyOf(schema, el.parent);
     if (spec.parents && !(parentKey && spec.parents.includes(parentKey)) && !misplaced.has(el)) {
-      report(el, `${tag(el)} is not allowed in ${el.parent ? tag(el.parent) : 'the document root'}`, `it belongs in ${spec.parents.map(display).join(' or ')}`);
+      report(el, msg('validate.structure.notAllowedIn', { el: tag(el), parent: el.parent ? tag(el.parent) : msg('validate.structure.documentRoot') }), msg('validate.structure.belongsIn', { parents: joined(spec.parents.map(display), 'validate.or') }));
     }
     if (!spec.text && el.text !== undefined) {
-      report(el, `${tag(el)} cannot contain text, found ${quote(el.text)}`, `${tag(el)} holds only elements: ${modelOf(spec)}`);
+      report(el, msg('validate.structure.noText', { el: tag(el), text: quote(el.text) }), msg('validate.structure.noTextHint', { el: tag(el), model: modelOf(spec) }));
     }
     const kids = el.children.filter(known);
     let i = 0;
@@ -110,11 +111,14 @@ export function structureRule(schema: Schema): Rule {
         i++;
         n++;
       }
-      if (n < p.min) report(el, `${tag(el)} must contain ${describe(p).replace(/[+?*]$/, '')}${p.min > 1 ? ` (at least ${p.min})` : ''}`, `expected content: ${modelOf(spec)}`);
+      if (n < p.min) {
+        const what = { el: tag(el), particle: describe(p, true), min: p.min };
+        report(el, p.min > 1 ? msg('validate.structure.mustContainAtLeast', what) : msg('validate.structure.mustContain', what), msg('validate.structure.expectedContent', { model: modelOf(spec) }));
+      }
     }
     const extra = kids[i];
     if (extra) {
-      report(extra, `${tag(extra)} is not allowed here in ${tag(el)}`, `expected content of ${tag(el)}: ${modelOf(spec)}`);
+      report(extra, msg('validate.structure.notAllowedHere', { el: tag(extra), parent: tag(el) }), msg('validate.structure.expectedContentOf', { el: tag(el), model: modelOf(spec) }));
       misplaced.add(extra); // its own placement check would say the same again
     }
     for (const c of el.children) check(c, report, misplaced);
@@ -123,16 +127,16 @@ export function structureRule(schema: Schema): Rule {
 }
 
 const XML_ATTRS: Record<string, Value> = {
-  lang: { test: () => true, expected: 'a language tag' }, // checked by the languages rule
-  space: { test: (v) => v === 'default' || v === 'preserve', expected: '"default" or "preserve"' },
-  id: { test: () => true, expected: 'an id' },
-  base: { test: () => true, expected: 'a URI' },
+  lang: { test: () => true, expected: msg('validate.value.language') }, // checked by the languages rule
+  space: { test: (v) => v === 'default' || v === 'preserve', expected: msg('validate.value.xmlSpace') },
+  id: { test: () => true, expected: msg('validate.value.id') },
+  base: { test: () => true, expected: msg('validate.value.uri') },
 };
 
 /** Which attributes an element may carry, which it must carry, and their values. */
 export function attributesRule(schema: Schema): Rule {
   const checkValue = (el: XmlElement, name: string, value: string, type: Value, report: Report): void => {
-    if (!type.test(value)) report(el, `${tag(el)} has ${name}=${quote(value)}: expected ${type.expected}`);
+    if (!type.test(value)) report(el, msg('validate.attributes.value', { el: tag(el), name, value: quote(value), expected: type.expected }));
   };
   const check = (el: XmlElement, report: Report): void => {
     const key = keyOf(schema, el);
@@ -142,22 +146,25 @@ export function attributesRule(schema: Schema): Rule {
         if (a.uri === '') {
           const type = spec.attrs?.[a.local];
           if (type) checkValue(el, a.name, a.value, type, report);
-          else report(el, `${tag(el)} has no attribute ${quote(a.local)}`, `allowed: ${Object.keys(spec.attrs ?? {}).join(', ') || 'none'}${spec.other ? ', and attributes of other namespaces' : ''}`);
+          else {
+            const allowed = Object.keys(spec.attrs ?? {}).join(', ') || msg('validate.attributes.none');
+            report(el, msg('validate.attributes.unknown', { el: tag(el), name: quote(a.local) }), spec.other ? msg('validate.attributes.allowedAndOther', { allowed }) : msg('validate.attributes.allowed', { allowed }));
+          }
         } else if (a.uri === NS_XML) {
           const type = spec.xml?.[a.local] ?? (spec.other ? XML_ATTRS[a.local] : undefined);
           if (type) checkValue(el, a.name, a.value, type, report);
-          else report(el, `${tag(el)} cannot carry ${a.name}`, spec.xml ? `allowed xml: attributes: ${Object.keys(spec.xml).map((n) => `xml:${n}`).join(', ')}` : undefined);
+          else report(el, msg('validate.attributes.cannotCarry', { el: tag(el), name: a.name }), spec.xml ? msg('validate.attributes.allowedXml', { allowed: Object.keys(spec.xml).map((n) => `xml:${n}`).join(', ') }) : undefined);
         } else if (!spec.other || a.uri === el.uri) {
-          report(el, `${tag(el)} cannot carry the attribute ${a.name} (namespace ${quote(a.uri)})`, `${tag(el)} takes no extension or module attributes`);
+          report(el, msg('validate.attributes.cannotCarryNs', { el: tag(el), name: a.name, namespace: quote(a.uri) }), msg('validate.attributes.noExtensions', { el: tag(el) }));
         } else {
           const prefix = schema.prefixes[a.uri];
           const type = prefix === undefined ? undefined : schema.globalAttrs[`${prefix}:${a.local}`];
           if (type) checkValue(el, a.name, a.value, type, report);
-          else if (prefix !== undefined) report(el, `unknown attribute ${a.name} in namespace ${quote(a.uri)}`);
+          else if (prefix !== undefined) report(el, msg('validate.attributes.unknownNs', { name: a.name, namespace: quote(a.uri) }));
         }
       }
       for (const r of spec.required ?? []) {
-        if (!el.attrs.some((a) => a.uri === '' && a.local === r)) report(el, `${tag(el)} is missing the required attribute ${quote(r)}`);
+        if (!el.attrs.some((a) => a.uri === '' && a.local === r)) report(el, msg('validate.attributes.missing', { el: tag(el), name: quote(r) }));
       }
     }
     for (const c of el.children) check(c, report);
@@ -167,13 +174,13 @@ export function attributesRule(schema: Schema): Rule {
 
 // Value types shared by the schema tables.
 
-export const anyString: Value = { test: () => true, expected: 'text' };
-export const language: Value = { test: () => true, expected: 'a language tag' }; // checked by the languages rule
+export const anyString: Value = { test: () => true, expected: msg('validate.value.text') };
+export const language: Value = { test: () => true, expected: msg('validate.value.language') }; // checked by the languages rule
 
 /** Value lists for messages; the long ones (datatype, restype…) by their first values. */
-function listed(values: string[]): string {
+function listed(values: string[]): Message {
   const shown = values.slice(0, values.length > 12 ? 6 : values.length).map((v) => `"${v}"`);
-  return values.length > 12 ? `one of ${shown.join(', ')}… (${values.length} values, see the specification)` : `one of ${shown.join(', ')}`;
+  return values.length > 12 ? msg('validate.value.oneOfMany', { values: shown.join(', '), total: values.length }) : msg('validate.value.oneOf', { values: shown.join(', ') });
 }
 
 export function oneOf(...values: string[]): Value {
@@ -184,23 +191,23 @@ export const yesNo = oneOf('yes', 'no');
 
 /** XML's Nmtoken: one or more name characters, no spaces. */
 const NAME_CHAR = /^[\p{L}\p{M}\p{N}._:\-\u00B7\u203F\u2040]+$/u;
-export const nmtoken: Value = { test: (v) => NAME_CHAR.test(v), expected: 'a name token (letters, digits, . - _ :, no spaces)' };
-export const nmtokens: Value = { test: (v) => v.trim() !== '' && v.trim().split(/\s+/).every((t) => NAME_CHAR.test(t)), expected: 'name tokens separated by spaces' };
+export const nmtoken: Value = { test: (v) => NAME_CHAR.test(v), expected: msg('validate.value.nmtoken') };
+export const nmtokens: Value = { test: (v) => v.trim() !== '' && v.trim().split(/\s+/).every((t) => NAME_CHAR.test(t)), expected: msg('validate.value.nmtokens') };
 
 export function integer(min: number, max = Infinity): Value {
   return {
     test: (v) => /^\s*[+-]?\d+\s*$/.test(v) && Number(v) >= min && Number(v) <= max,
-    expected: max === Infinity ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`,
+    expected: max === Infinity ? msg('validate.value.integerMin', { min }) : msg('validate.value.integerRange', { min, max }),
   };
 }
 
 export function decimal(min: number, max: number): Value {
-  return { test: (v) => /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v) && Number(v) >= min && Number(v) <= max, expected: `a number from ${min} to ${max}` };
+  return { test: (v) => /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v) && Number(v) >= min && Number(v) <= max, expected: msg('validate.value.numberRange', { min, max }) };
 }
 
 /** A list value, or XLIFF 1.2's escape hatch: anything starting with `x-`. */
 export function listOrX(...values: string[]): Value {
-  return { test: (v) => values.includes(v) || /^x-\S+$/.test(v), expected: `${listed(values)}, or a value starting with "x-"` };
+  return { test: (v) => values.includes(v) || /^x-\S+$/.test(v), expected: msg('validate.value.orX', { list: listed(values) }) };
 }
 
 export function seq(...ps: [string | string[], number, number][]): Particle[] {

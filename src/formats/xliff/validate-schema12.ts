@@ -3,7 +3,7 @@
  * element of the 1.2 namespace with its content model, attributes and their value lists.
  * The strict schema's value lists accept any value starting with `x-` as a tool's own.
  */
-import { NS_XLIFF12 } from './validate-rule.js';
+import { msg, NS_XLIFF12 } from './validate-rule.js';
 import { ANY, anyString, integer, language, listOrX, MANY, nmtoken, oneOf, OTHER, seq, yesNo, type ElementSpec, type Schema, type Value } from './validate-schema.js';
 
 const strings = (...names: string[]): Record<string, Value> => Object.fromEntries(names.map((n) => [n, anyString]));
@@ -32,14 +32,14 @@ const mtype = listOrX(
     ' ',
   ),
 );
-const coord: Value = { test: (v) => /^(-?\d+|#);(-?\d+|#);(-?\d+|#);(-?\d+|#)$/.test(v), expected: 'four coordinates "x;y;cx;cy" (integers or #)' };
-const mimeType: Value = { test: (v) => /^(text|multipart|message|application|image|audio|video|model)(\/.+)*$/.test(v), expected: 'a MIME type such as "image/png"' };
-const dateTime: Value = { test: (v) => /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/.test(v), expected: 'an XML Schema dateTime such as "2018-11-13T10:00:00Z"' };
+const coord: Value = { test: (v) => /^(-?\d+|#);(-?\d+|#);(-?\d+|#);(-?\d+|#)$/.test(v), expected: msg('validate.value.coord') };
+const mimeType: Value = { test: (v) => /^(text|multipart|message|application|image|audio|video|model)(\/.+)*$/.test(v), expected: msg('validate.value.mimeType') };
+const dateTime: Value = { test: (v) => /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/.test(v), expected: msg('validate.value.dateTime') };
 const reformat: Value = {
   test: (v) => v === 'yes' || v === 'no' || v.trim().split(/\s+/).every((t) => /^x-\S+$/.test(t) || 'coord coord-x coord-y coord-cx coord-cy font font-name font-size font-weight css-style style ex-style'.split(' ').includes(t)),
-  expected: '"yes", "no" or a list of reformat attributes',
+  expected: msg('validate.value.reformat'),
 };
-const purpose: Value = { test: (v) => v.trim().split(/\s+/).every((t) => ['information', 'location', 'match'].includes(t) || /^x-\S+$/.test(t)), expected: '"information", "location", "match" or x- values' };
+const purpose: Value = { test: (v) => v.trim().split(/\s+/).every((t) => ['information', 'location', 'match'].includes(t) || /^x-\S+$/.test(t)), expected: msg('validate.value.purpose') };
 
 const INLINE = ['xlf:g', 'xlf:bpt', 'xlf:ept', 'xlf:ph', 'xlf:it', 'xlf:mrk', 'xlf:x', 'xlf:bx', 'xlf:ex'];
 const XML_LANG = { lang: language };

@@ -4,7 +4,7 @@
  * places each module element may be used (the module chapters of the specification; the
  * schemas alone accept any module element wherever `##other` is allowed).
  */
-import { NS_XLIFF2 } from './validate-rule.js';
+import { msg, NS_XLIFF2 } from './validate-rule.js';
 import {
   anyString,
   decimal,
@@ -33,7 +33,7 @@ export const NS_VAL = 'urn:oasis:names:tc:xliff:validation:2.0';
 export const NS_ITS = 'http://www.w3.org/2005/11/its';
 export const NS_ITSM = 'urn:oasis:names:tc:xliff:itsm:2.1';
 
-const userDefined: Value = { test: (v) => /^[^\s:]+:[^\s:]+$/.test(v), expected: 'a user-defined value "prefix:value"' };
+const userDefined: Value = { test: (v) => /^[^\s:]+:[^\s:]+$/.test(v), expected: msg('validate.value.userDefined') };
 const dir = oneOf('ltr', 'rtl', 'auto');
 const yesNoFirstNo = oneOf('yes', 'firstNo', 'no');
 /** <cp> stands only for characters XML cannot carry (and, as the OASIS Schematron allows, C1 controls). */
@@ -43,13 +43,13 @@ const cpHex: Value = {
     const c = parseInt(v, 16);
     return (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) || (c >= 0x7f && c <= 0x9f && c !== 0x85) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff;
   },
-  expected: 'the hexadecimal code point of a character XML cannot carry, such as "0001" (write other characters as they are)',
+  expected: msg('validate.value.cpHex'),
 };
 const codeType = oneOf('fmt', 'ui', 'quote', 'link', 'image', 'other');
-const mrkType: Value = { test: (v) => ['generic', 'comment', 'term'].includes(v) || userDefined.test(v), expected: '"generic", "comment", "term" or a user-defined value "prefix:value"' };
+const mrkType: Value = { test: (v) => ['generic', 'comment', 'term'].includes(v) || userDefined.test(v), expected: msg('validate.value.mrkType') };
 const percent = decimal(0, 100);
 const normalization = oneOf('none', 'nfc', 'nfd');
-const anyInteger: Value = { test: (v) => /^\s*[+-]?\d+\s*$/.test(v), expected: 'an integer' };
+const anyInteger: Value = { test: (v) => /^\s*[+-]?\d+\s*$/.test(v), expected: msg('validate.value.integer') };
 
 const INLINE = ['xlf:cp', 'xlf:ph', 'xlf:pc', 'xlf:sc', 'xlf:ec', 'xlf:mrk', 'xlf:sm', 'xlf:em'];
 const XML_SPACE = { space: oneOf('default', 'preserve') };

@@ -10,7 +10,7 @@
  *   Okapi's XLIFF 2 reader refuses a mismatch: a target that folds the source's preserved spaces
  *   changes the text.
  */
-import { NS_XLIFF2, quote, tag, type Rule } from './validate-rule.js';
+import { msg, NS_XLIFF2, quote, tag, type Rule } from './validate-rule.js';
 import { partsOf } from './validate-inline.js';
 import { attr, descendants, inheritedXml, type XmlElement } from './validate-xml.js';
 
@@ -22,13 +22,13 @@ export const requiredContent: Rule = {
   check(root, report) {
     for (const unit of elements(root, 'unit')) {
       if (!unit.children.some((c) => isX(c, 'segment'))) {
-        report(unit, `${tag(unit)} ${quote(attr(unit, 'id') ?? '')} has no <segment>`, 'a unit holds at least one segment; ignorables only sit between segments');
+        report(unit, msg('validate.content.noSegment', { el: tag(unit), id: quote(attr(unit, 'id') ?? '') }), msg('validate.content.noSegmentHint'));
       }
     }
     for (const skl of elements(root, 'skeleton')) {
       const href = attr(skl, 'href');
-      if (href === undefined && skl.nodes === 0) report(skl, `${tag(skl)} is empty and has no href`, 'point href at the skeleton file, or put the skeleton inside');
-      if (href !== undefined && skl.nodes > 0) report(skl, `${tag(skl)} has both href and content`, 'keep one: an external skeleton (href) or an embedded one');
+      if (href === undefined && skl.nodes === 0) report(skl, msg('validate.content.emptyNoHref', { el: tag(skl) }), msg('validate.content.skeletonEmptyHint'));
+      if (href !== undefined && skl.nodes > 0) report(skl, msg('validate.content.hrefAndContent', { el: tag(skl) }), msg('validate.content.skeletonBothHint'));
     }
   },
 };
@@ -42,24 +42,28 @@ export const attributePairs: Rule = {
     for (const el of descendants(root)) {
       if (el.uri !== NS_XLIFF2) continue;
       const has = (n: string): boolean => attr(el, n) !== undefined;
-      if (isX(el, 'segment') && has('subState') && !has('state')) report(el, `${tag(el)} has subState but no state`, 'subState refines state: add state="initial|translated|reviewed|final"');
+      if (isX(el, 'segment') && has('subState') && !has('state')) report(el, msg('validate.pairs.needs', { el: tag(el), name: 'subState', needed: 'state' }), msg('validate.pairs.subStateHint'));
       const subType = attr(el, 'subType');
       if (subType !== undefined && isX(el, 'ph', 'pc', 'sc', 'ec')) {
         const type = attr(el, 'type');
-        if (type === undefined) report(el, `${tag(el)} has subType but no type`, 'subType refines type: add type="fmt|ui|quote|link|image|other"');
+        if (type === undefined) report(el, msg('validate.pairs.needs', { el: tag(el), name: 'subType', needed: 'type' }), msg('validate.pairs.subTypeHint', { values: 'fmt|ui|quote|link|image|other' }));
         else if (subType.startsWith('xlf:') && XLF_SUBTYPES[subType] !== type) {
-          report(el, `${tag(el)} has subType=${quote(subType)} with type=${quote(type)}`, XLF_SUBTYPES[subType] ? `subType ${subType} goes with type="${XLF_SUBTYPES[subType]}"` : `the xlf: subTypes are ${Object.keys(XLF_SUBTYPES).join(', ')}`);
+          report(
+            el,
+            msg('validate.pairs.subTypeType', { el: tag(el), subType: quote(subType), type: quote(type) }),
+            XLF_SUBTYPES[subType] ? msg('validate.pairs.subTypeGoesWith', { subType, type: XLF_SUBTYPES[subType] }) : msg('validate.pairs.xlfSubTypes', { list: Object.keys(XLF_SUBTYPES).join(', ') }),
+          );
         }
       }
       for (const [a, b] of [['dataRefStart', 'dataRefEnd'], ['subFlowsStart', 'subFlowsEnd']]) {
-        if (isX(el, 'pc') && has(a!) !== has(b!)) report(el, `${tag(el)} has ${has(a!) ? a : b} without ${has(a!) ? b : a}`, `${a} and ${b} go together`);
+        if (isX(el, 'pc') && has(a!) !== has(b!)) report(el, msg('validate.pairs.without', { el: tag(el), name: has(a!) ? a : b, other: has(a!) ? b : a }), msg('validate.pairs.together', { a, b }));
       }
       const reorder = attr(el, 'canReorder');
       if ((reorder === 'no' || reorder === 'firstNo') && (attr(el, 'canCopy') !== 'no' || attr(el, 'canDelete') !== 'no')) {
-        report(el, `${tag(el)} has canReorder=${quote(reorder)} but not canCopy="no" and canDelete="no"`, 'a code that cannot move cannot be copied or deleted either: add canCopy="no" canDelete="no"');
+        report(el, msg('validate.pairs.canReorder', { el: tag(el), value: quote(reorder) }), msg('validate.pairs.canReorderHint'));
       }
       if (isX(el, 'mrk', 'sm') && attr(el, 'type') === 'comment' && has('value') === has('ref')) {
-        report(el, `comment ${tag(el)} needs exactly one of value and ref`, 'the comment is either its value="…" or a ref="#n=…" to a note');
+        report(el, msg('validate.pairs.comment', { el: tag(el) }), msg('validate.pairs.commentHint'));
       }
     }
   },
@@ -78,12 +82,13 @@ export const segmentOrder: Rule = {
         const order = explicit === undefined ? i + 1 : Number(explicit);
         if (!Number.isInteger(order) || order < 1) return; // the attributes rule reports it
         if (order > parts.length) {
-          report(target, `${tag(target)} has order=${quote(explicit!)} but ${tag(unit)} has only ${parts.length} segments and ignorables`, `order is a position from 1 to ${parts.length}`);
+          report(target, msg('validate.order.tooHigh', { el: tag(target), value: quote(explicit!), unit: tag(unit), parts: parts.length }), msg('validate.order.tooHighHint', { parts: parts.length }));
           return;
         }
         const other = taken.get(order);
         if (other) {
-          report(target, `${tag(target)} takes position ${order}, which ${tag(other)} at line ${other.line} already has${attr(other, 'order') === undefined ? ' (by its own position)' : ''}`, 'every target of a unit needs its own position: give each order a different value');
+          const already = { el: tag(target), order, other: tag(other), line: other.line };
+          report(target, attr(other, 'order') === undefined ? msg('validate.order.takenImplicitly', already) : msg('validate.order.taken', already), msg('validate.order.takenHint'));
         } else taken.set(order, target);
       });
     }
@@ -98,7 +103,7 @@ export const xmlSpace: Rule = {
       const target = part.children.find((c) => isX(c, 'target'));
       if (!source || !target) continue;
       if (inheritedXml(source, 'space') === 'preserve' && inheritedXml(target, 'space') !== 'preserve') {
-        report(target, `${tag(target)} does not preserve whitespace but its source does (xml:space="preserve")`, 'add xml:space="preserve" to the target, as on its source');
+        report(target, msg('validate.xmlSpace.notPreserved', { el: tag(target) }), msg('validate.xmlSpace.notPreservedHint'));
       }
     }
   },

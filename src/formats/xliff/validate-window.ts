@@ -13,7 +13,7 @@
 import type { SaxesParser } from 'saxes';
 import { unique } from './validate-ids.js';
 import { FILE_KEYS_12, key } from './validate-refs12.js';
-import { NS_XLIFF12, quote } from './validate-rule.js';
+import { msg, NS_XLIFF12, quote, type Text } from './validate-rule.js';
 import { identify, Problems, WINDOW_RULES_12, xmlProblem, type XliffValidation } from './validate.js';
 import { attr, forgetDescendants, own, TreeBuilder, type XmlElement } from './validate-xml.js';
 
@@ -27,7 +27,7 @@ const isUnit12 = (el: XmlElement): boolean => el.uri === NS_XLIFF12 && (el.local
 
 interface FileScope {
   el: XmlElement;
-  where: string;
+  where: Text;
   units: Map<string, XmlElement>;
   groups: Map<string, XmlElement>;
   keys: Map<string, Map<string, XmlElement>>;
@@ -71,20 +71,21 @@ export class WindowedValidator {
     if (!this.windowed) return;
     if (el.parent === this.builder.root && el.uri === NS_XLIFF12 && el.local === 'file') {
       const keys = new Map(FILE_KEYS_12.map(([local]) => [local, new Map<string, XmlElement>()]));
-      this.scope = { el, where: `file ${quote(attr(el, 'original') ?? '')}`, units: new Map(), groups: new Map(), keys };
+      this.scope = { el, where: msg('validate.scope.file', { id: quote(attr(el, 'original') ?? '') }), units: new Map(), groups: new Map(), keys };
       return;
     }
     const scope = this.scope;
     if (!scope || el.uri !== NS_XLIFF12) return;
     if (isUnit12(el) || el.local === 'group') {
       const seen = el.local === 'group' ? scope.groups : scope.units;
-      unique([el], `the ${el.local === 'group' ? 'groups' : 'units'} of ${scope.where}`, this.problems.reporter('unique-ids'), seen);
+      const what = el.local === 'group' ? msg('validate.scope.groups', { file: scope.where }) : msg('validate.scope.units', { file: scope.where });
+      unique([el], what, this.problems.reporter('unique-ids'), seen);
       remember(seen, el, 'id');
     }
     for (const [local, name] of FILE_KEYS_12) {
       if (el.local !== local) continue;
       const seen = scope.keys.get(local)!;
-      key([el], name, `<${local}> elements`, this.problems.reporter('references'), seen);
+      key([el], name, msg('validate.scope.elements', { el: `<${local}>` }), this.problems.reporter('references'), seen);
       remember(seen, el, name);
     }
   }

@@ -8,6 +8,7 @@
  * and validator input is a translator's file, small enough to hold whole.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { msg, type Message } from '../../i18n/index.js';
 
 export const NS_XML = 'http://www.w3.org/XML/1998/namespace';
 const NS_XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -38,7 +39,7 @@ export interface XmlElement {
 
 export type ParseResult =
   | { ok: true; root: XmlElement }
-  | { ok: false; message: string; hint: string; line: number; column: number };
+  | { ok: false; message: Message; hint: Message; line: number; column: number };
 
 /** Thrown from a handler to stop saxes at the first XML error; caught by whoever writes. */
 export class Stop extends Error {}
@@ -68,7 +69,7 @@ export class TreeBuilder {
     this.position.feed(chunk);
   }
 
-  private fail(message: string, hint: string): never {
+  private fail(message: Message, hint: Message): never {
     this.failure = { ok: false, message, hint, line: this.parser.line, column: this.parser.column + 1 };
     throw new Stop();
   }
@@ -76,8 +77,8 @@ export class TreeBuilder {
   /** The parser's handlers; Fanout (read.ts) shares one parser between builder and reader. */
   readonly handlers = {
     doctype: (): void =>
-      this.fail('the file declares a DOCTYPE; XLIFF never needs one and Tessera refuses them (entity expansion, external entities)', 'remove the <!DOCTYPE …> declaration'),
-    error: (err: Error): void => this.fail(`not well-formed XML: ${err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '')}`, 'fix the XML first: nothing else can be checked until the file parses'),
+      this.fail(msg('validate.xml.doctype'), msg('validate.xml.doctypeHint')),
+    error: (err: Error): void => this.fail(msg('errors.xml.notWellFormed', { detail: err.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '') }), msg('validate.xml.notWellFormedHint')),
     opentagstart: (tag: { name: string }): void => {
       // saxes has consumed `<`, the name and one character after it.
       this.start = this.position.at(this.parser.position - tag.name.length - 2);
@@ -123,7 +124,7 @@ export class TreeBuilder {
   /** The tree, or what stopped it. */
   result(): ParseResult {
     if (this.failure) return this.failure;
-    if (!this.root) return { ok: false, message: 'the file is empty: no root element', hint: 'give an XLIFF file', line: 1, column: 1 };
+    if (!this.root) return { ok: false, message: msg('validate.xml.empty'), hint: msg('validate.xml.emptyHint'), line: 1, column: 1 };
     return { ok: true, root: this.root };
   }
 }

@@ -23,13 +23,14 @@
  *
  * Positions are those of the offending element's `<` (1-based line and column).
  */
+import { diagnostic } from '../../core/errors.js';
 import type { Diagnostic } from '../../core/types.js';
 import { languages12, languages2 } from './validate-lang.js';
 import { uniqueIds12, uniqueIds2 } from './validate-ids.js';
 import { pairing, references } from './validate-inline.js';
 import { MODULE_RULES } from './validate-modules.js';
 import { references12, references12Rule } from './validate-refs12.js';
-import { NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
+import { msg, NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
 import { attributesRule, structureRule } from './validate-schema.js';
 import { SCHEMA12 } from './validate-schema12.js';
 import { SCHEMA2 } from './validate-schema2.js';
@@ -73,7 +74,7 @@ export function validateXliff(content: string, file: string): XliffValidation {
 }
 
 export function xmlProblem(failure: Extract<ParseResult, { ok: false }>, file: string): Diagnostic {
-  return { severity: 'error', rule: 'xml', message: failure.message, file, line: failure.line, column: failure.column, hint: failure.hint };
+  return diagnostic('error', 'xml', failure.message, { file, line: failure.line, column: failure.column }, failure.hint);
 }
 
 /**
@@ -92,11 +93,12 @@ export class Problems {
 
   reporter(rule: string): Report {
     return (at, message, hint) => {
-      const text = this.sameElsewhere ? message.replace(/\bline \d+/g, 'line #') : message;
+      const problem = diagnostic('error', rule, message, { file: this.file, line: at.line, column: at.column }, hint);
+      const text = this.sameElsewhere ? problem.message.replace(/\bline \d+/g, 'line #') : problem.message;
       const key = `${at.line}:${at.column}:${rule}:${text}`;
       if (this.seen.has(key)) return;
       this.seen.add(key);
-      this.list.push({ severity: 'error', rule, message, file: this.file, line: at.line, column: at.column, ...(hint ? { hint } : {}) });
+      this.list.push(problem);
     };
   }
 
@@ -108,23 +110,23 @@ export class Problems {
 /** Which XLIFF this is, judged by the root's namespace; the version attribute must agree. */
 export function identify(root: XmlElement, report: Report): { version: string | undefined; rules: Rule[] } {
   if (root.local !== 'xliff') {
-    report(root, `the root element is ${tag(root)}, not <xliff>: this is not an XLIFF document`, 'give an XLIFF 1.2, 2.0 or 2.1 file');
+    report(root, msg('validate.root.notXliff', { el: tag(root) }), msg('validate.root.notXliffHint'));
     return { version: undefined, rules: [] };
   }
   const version = attr(root, 'version');
   if (root.uri === NS_XLIFF12) {
-    if (version !== undefined && version !== '1.2') report(root, `version=${quote(version)} in the XLIFF 1.2 namespace`, 'an XLIFF 1.2 document says version="1.2"');
+    if (version !== undefined && version !== '1.2') report(root, msg('validate.root.version12', { value: quote(version) }), msg('validate.root.version12Hint'));
     return { version, rules: RULES_12 };
   }
   if (root.uri === NS_XLIFF2) {
-    if (version !== undefined && version !== '2.0' && version !== '2.1') report(root, `version=${quote(version)} in the XLIFF 2 namespace`, 'XLIFF 2.0 and 2.1 documents say version="2.0" or version="2.1"');
+    if (version !== undefined && version !== '2.0' && version !== '2.1') report(root, msg('validate.root.version2', { value: quote(version) }), msg('validate.root.version2Hint'));
     return { version, rules: RULES_2 };
   }
   const known = root.uri.startsWith('urn:oasis:names:tc:xliff:document:');
   report(
     root,
-    root.uri === '' ? '<xliff> has no namespace: XLIFF 1.0 and older are not supported' : `<xliff> in namespace ${quote(root.uri)}: ${known ? 'this XLIFF version is' : 'not an XLIFF namespace, or one'} not supported`,
-    `supported: XLIFF 1.2 (xmlns="${NS_XLIFF12}"), 2.0 and 2.1 (xmlns="${NS_XLIFF2}")`,
+    root.uri === '' ? msg('validate.root.noNamespace') : known ? msg('validate.root.unsupportedVersion', { namespace: quote(root.uri) }) : msg('validate.root.unknownNamespace', { namespace: quote(root.uri) }),
+    msg('validate.root.supportedHint', { ns12: NS_XLIFF12, ns2: NS_XLIFF2 }),
   );
   return { version, rules: [] };
 }
