@@ -197,8 +197,6 @@ export function assessEdition(doc: Doc, lang: Lang, data: LocaleData | undefined
   return { lang, policy, resources, segments, words, translatedWords, blocked };
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** One reason in words, for the line that says an edition was not published. */
 export function describeBlockReason(r: BlockReason, formatPercent: (p: number) => string, t: Translate = cliTranslator('en').t): string {
   if (r.rule === 'stale') return t('build.blockedStale', { count: r.segments });

@@ -10,7 +10,7 @@
  * kept as a suggestion. Translations of sentences deleted outright are kept as `retired`
  * entries (never silently dropped; translation memory draws on them).
  */
-import type { Doc, Unit } from './types.js';
+import type { Unit } from './types.js';
 
 export interface LocaleData {
   /** i18next resources: segment id → translation, for segments at least translated. */

@@ -6,11 +6,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
-import { emptyLocale, reconcile, type LocaleData } from '../core/reconcile.js';
+import { reconcile, type LocaleData } from '../core/reconcile.js';
 import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
 import { parseArticle } from '../formats/article.js';
-import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
+import { parseResources, serializeResources, serializeState } from '../formats/locale.js';
 import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
 import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';

@@ -90,12 +90,3 @@ export class ParsePool {
     await Promise.all(ws.map((w) => w.terminate()));
   }
 }
-
-export async function parseAll(jobs: readonly ParseJob[], concurrency: number, tick: () => void = () => {}): Promise<Doc[]> {
-  const pool = new ParsePool(Math.min(concurrency, jobs.length));
-  try {
-    return await pool.parse(jobs, tick);
-  } finally {
-    await pool.close();
-  }
-}

@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_AVAILABLE, launchChromium } from '../helpers/chromium.js';
+import { CHROMIUM_AVAILABLE, requireChromium, launchChromium } from '../helpers/chromium.js';
 import { REPO, copyProject, tessera } from '../helpers/project.js';
 
-const CI = process.env.CI === 'true';
 const AVAILABLE = CHROMIUM_AVAILABLE;
 const LANGS = ['en', 'it', 'fr', 'ar'] as const;
 const ARTIFACTS = join(REPO, 'test-artifacts/editions');
@@ -34,17 +33,7 @@ interface Measured {
   dateline: string | null;
 }
 
-if (!AVAILABLE) {
-  const message = `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the browser tests`;
-  if (CI) {
-    it('Chromium is installed (required under CI=true)', () => {
-      throw new Error(message);
-    });
-  } else {
-    console.warn(`skipped: ${message}; under CI=true this fails`);
-    it.skip(`skipped: ${message}`, () => {});
-  }
-}
+requireChromium('the browser tests', it, it.skip);
 
 describe.skipIf(!AVAILABLE)('the HTML editions in headless Chromium', () => {
   let project: string;

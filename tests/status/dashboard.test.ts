@@ -19,10 +19,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_AVAILABLE, launchChromium } from '../helpers/chromium.js';
+import { CHROMIUM_AVAILABLE, requireChromium, launchChromium } from '../helpers/chromium.js';
 import { REPO, copyProject, tessera } from '../helpers/project.js';
 
-const CI = process.env.CI === 'true';
 const AVAILABLE = CHROMIUM_AVAILABLE;
 const UI = ['en', 'it', 'fr', 'ar'] as const;
 type Ui = (typeof UI)[number];
@@ -144,17 +143,7 @@ interface Measured {
   resources: number;
 }
 
-if (!AVAILABLE) {
-  const message = `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the status dashboard browser tests`;
-  if (CI) {
-    it('Chromium is installed (required under CI=true)', () => {
-      throw new Error(message);
-    });
-  } else {
-    console.warn(`skipped: ${message}; under CI=true this fails`);
-    it.skip(`skipped: ${message}`, () => {});
-  }
-}
+requireChromium('the status dashboard browser tests', it, it.skip);
 
 describe.skipIf(!AVAILABLE)('the status dashboard in headless Chromium', () => {
   const prepared = {} as Record<Case, Prepared>;

@@ -79,9 +79,7 @@ export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolea
   });
   const bodyIndex = new Map<number, number>();
   let n = 0;
-  doc.blocks.forEach((b, i) => {
-    if (i > 0) bodyIndex.set(i, ++n);
-  });
+  for (let i = 1; i < doc.blocks.length; i++) bodyIndex.set(i, ++n);
   const units: ExchangeUnit[] = [];
   for (const seg of doc.segments) {
     const u = data.units[seg.id];
