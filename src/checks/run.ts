@@ -45,7 +45,8 @@ export interface SuiteResult {
   findings: Finding[];
 }
 
-export const FAIL_ON = ['error', 'warning'] as const;
+import { FAIL_ON } from '../core/choices.js';
+export { FAIL_ON };
 export type FailOn = (typeof FAIL_ON)[number];
 
 export function parseFailOn(value: unknown): FailOn {

@@ -30,11 +30,9 @@ import type { LocaleData } from './reconcile.js';
 import { segmentSizes, type Sizes } from './status.js';
 import { LANGS, isLang, type Doc, type Lang } from './types.js';
 
-export const STALE_POLICIES = ['previous', 'source', 'block'] as const;
+import { DEFAULT_MIN_TRANSLATED, DEFAULT_STALE, STALE_POLICIES } from './choices.js';
+export { DEFAULT_MIN_TRANSLATED, DEFAULT_STALE, STALE_POLICIES };
 export type StalePolicy = (typeof STALE_POLICIES)[number];
-
-export const DEFAULT_MIN_TRANSLATED = 100;
-export const DEFAULT_STALE: StalePolicy = 'previous';
 
 /** A setting for every language, with per-language overrides (the shape of a status `Gate`). */
 export interface PerLang<T> {

@@ -15,7 +15,8 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Doc } from '../core/types.js';
-import { RULE_FILES } from '../segment/index.js';
+// The rule files alone, not the segmenter (the cache is loaded by commands that never segment).
+import { RULE_FILES } from '../segment/rule-set.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 

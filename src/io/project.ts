@@ -9,7 +9,6 @@ import { inputError, msg } from '../core/errors.js';
 import { reconcile, type LocaleData } from '../core/reconcile.js';
 import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
-import { parseArticle } from '../formats/article.js';
 import { parseResources, serializeResources, serializeState } from '../formats/locale.js';
 import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
@@ -43,6 +42,19 @@ function alive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * The Markdown reader (mdast, YAML and the segmenter: about a hundred modules, a third of a
+ * second to load) is loaded on first need, not with the project: `status` and `validate` read
+ * profiles and XLIFF, never an article, and pay nothing for it. Every step awaits
+ * `Project.ready()` (or `forEachArticle`, which does) before it reads articles; library code
+ * that calls `loadArticleFile` itself awaits `project.ready()` first.
+ */
+let parseArticle: typeof import('../formats/article.js').parseArticle | undefined;
+
+export async function loadArticleReader(): Promise<void> {
+  parseArticle ??= (await import('../formats/article.js')).parseArticle;
 }
 
 export class Project {
@@ -160,6 +172,8 @@ export class Project {
    * holds two batches of documents, never the corpus.
    */
   async forEachArticle(paths: readonly string[], fn: (a: Article) => void | Promise<void>, tick: () => void = () => {}, batch = 200): Promise<void> {
+    if (paths.length === 0) return;
+    await this.ready();
     const pool = paths.length >= MIN_PARALLEL ? new ParsePool(this.concurrency) : undefined;
     try {
       const load = (i: number): Promise<void> => this.preload(paths.slice(i, i + batch), tick, pool);
@@ -176,7 +190,15 @@ export class Project {
     }
   }
 
+  /** Loads what reading articles needs (see `loadArticleReader`). */
+  async ready(): Promise<this> {
+    await loadArticleReader();
+    return this;
+  }
+
+  /** One article, parsed (or from the document cache). `ready()` must have been awaited. */
   loadArticleFile(path: string): Article {
+    if (!parseArticle) throw new Error('Project.loadArticleFile: await project.ready() first');
     const file = this.rel(path);
     const pre = this.parsed.get(path);
     if (pre) {

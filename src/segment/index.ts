@@ -29,7 +29,8 @@ export { parseSrx, SrxError, type SrxDocument, type SrxLanguageMap } from './srx
 export { srxRuleSet } from './srx/rule-set.js';
 export { toSrx } from './srx/write.js';
 
-export const SEGMENT_LANGS = ['en', 'it', 'fr', 'ar'] as const;
+import { SEGMENT_LANGS } from '../core/choices.js';
+export { SEGMENT_LANGS };
 export type SegmentLang = (typeof SEGMENT_LANGS)[number];
 
 /** A segmenter for one rule set. */

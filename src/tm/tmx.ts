@@ -27,7 +27,8 @@ import { readTmx, tmxHasCodes, tmxText, writeTmx, type TmxDocument, type TmxPart
 import { isTmState, normalise, type TmEntry } from './memory.js';
 import { fromOmegat, hasShortcuts, omegatTarget, omegatText } from './shortcuts.js';
 
-export const TMX_TAGS = ['tmx', 'omegat'] as const;
+import { TMX_TAGS } from '../core/choices.js';
+export { TMX_TAGS };
 export type TmxTags = (typeof TMX_TAGS)[number];
 
 const STATE_PROP = 'x-tessera-state';

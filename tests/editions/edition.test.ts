@@ -15,7 +15,7 @@ import { Project } from '../../src/io/project.js';
 import { editionInput, withArticleI18n } from '../../src/pipeline/steps/build.js';
 
 const ROOT = process.cwd();
-const project = new Project(ROOT);
+const project = await new Project(ROOT).ready();
 const article = project.loadArticles(['palermo-conference'])[0]!;
 const SOURCE = readFileSync(resolve(ROOT, 'source/palermo-conference.md'), 'utf8');
 const resources = (lang: string): Record<string, string> => JSON.parse(readFileSync(resolve(ROOT, `locales/${lang}/palermo-conference.json`), 'utf8')) as Record<string, string>;

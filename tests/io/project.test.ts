@@ -11,11 +11,11 @@ const ARTICLE_PATH = resolve(process.cwd(), 'source/palermo-conference.md');
 
 let root: string;
 let project: Project;
-beforeEach(() => {
+beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'tessera-project-'));
   mkdirSync(join(root, 'source'));
   copyFileSync(ARTICLE_PATH, join(root, 'source', 'palermo-conference.md'));
-  project = new Project(root);
+  project = await new Project(root).ready();
 });
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { DEFAULT_MIN_TRANSLATED, DEFAULT_STALE, STALE_POLICIES } from '../../core/policy.js';
-import { EDITION_FORMATS, buildStep } from '../../pipeline/steps/build.js';
+import { DEFAULT_MIN_TRANSLATED, DEFAULT_STALE, EDITION_FORMATS, STALE_POLICIES } from '../../core/choices.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -41,6 +40,7 @@ export function buildCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs
         .example('$0 build --stale previous,ar=block --json', t('help.build.example4'))
         .epilogue(t('help.build.epilogue')) as never,
     handler: async (args) => {
+      const { buildStep } = await import('../../pipeline/steps/build.js');
       const r = await buildStep(context(args), {
         articles: args.articles,
         lang: args.lang,

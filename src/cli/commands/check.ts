@@ -1,6 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { FAIL_ON } from '../../checks/run.js';
-import { checkStep } from '../../pipeline/steps/check.js';
+import { FAIL_ON } from '../../core/choices.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -29,8 +28,9 @@ export function checkCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs
         .example('$0 check palermo-conference --lang ar', t('help.check.example2'))
         .example('$0 check --junit out/check.xml', t('help.check.example3'))
         .example('$0 check --list', t('help.check.example4')) as never,
-    handler: (args) => {
-      const r = checkStep(context(args), { articles: args.articles, lang: args.lang, json: args.json, junit: args.junit, list: args.list, failOn: args.failOn });
+    handler: async (args) => {
+      const { checkStep } = await import('../../pipeline/steps/check.js');
+      const r = await checkStep(context(args), { articles: args.articles, lang: args.lang, json: args.json, junit: args.junit, list: args.list, failOn: args.failOn });
       if (!r.ok) exit.code = 1;
     },
   };

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { EXPORT_FORMATS, exportStep } from '../../pipeline/steps/export.js';
+import { EXPORT_FORMATS } from '../../core/choices.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -27,6 +27,7 @@ export function exportCommand(exit: Exit, t: Translate): CommandModule<GlobalArg
         .example('$0 export --lang it,ar,fr', t('help.export.example1'))
         .example('$0 export --lang ar --format xliff20 --all --out /tmp/xlf', t('help.export.example2')) as never,
     handler: async (args) => {
+      const { exportStep } = await import('../../pipeline/steps/export.js');
       const r = await exportStep(context(args), { articles: args.articles, lang: args.lang, format: args.format, out: args.out, all: args.all, prefill: args.prefill });
       if (!r.ok) exit.code = 1;
     },

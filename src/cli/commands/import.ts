@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { importStep } from '../../pipeline/steps/import.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -21,6 +20,7 @@ export function importCommand(exit: Exit, t: Translate): CommandModule<GlobalArg
         .example('$0 import returned/it/palermo-conference.xlf', t('help.import.example1'))
         .example("$0 import 'returned/*/*.xlf'", t('help.import.example2')) as never,
     handler: async (args) => {
+      const { importStep } = await import('../../pipeline/steps/import.js');
       const r = await importStep(context(args), { files: args.files, force: args.force, strict: args.strict });
       if (!r.ok) exit.code = 1;
     },

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { pseudoStep } from '../../pipeline/steps/pseudo.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -21,8 +20,9 @@ export function pseudoCommand(exit: Exit, t: Translate): CommandModule<GlobalArg
         .example('$0 pseudo', t('help.pseudo.example1'))
         .example('$0 pseudo palermo-conference --lang qps-ploc && $0 status --lang qps-ploc', t('help.pseudo.example2'))
         .epilogue(t('help.pseudo.epilogue')) as never,
-    handler: (args) => {
-      const r = pseudoStep(context(args), { articles: args.articles, lang: args.lang, force: args.force });
+    handler: async (args) => {
+      const { pseudoStep } = await import('../../pipeline/steps/pseudo.js');
+      const r = await pseudoStep(context(args), { articles: args.articles, lang: args.lang, force: args.force });
       if (!r.ok) exit.code = 1;
     },
   };

@@ -1,7 +1,5 @@
 import type { CommandModule } from 'yargs';
 import { inputError, msg } from '../../core/errors.js';
-import { loadPipeline, pipelineNames, runPipeline } from '../../pipeline/run.js';
-import { STEPS } from '../../pipeline/steps/index.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -21,6 +19,8 @@ export function runCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, 
         .example('$0 run newsroom', t('help.run.example1'))
         .example('$0 run --list', t('help.run.example2')) as never,
     handler: async (args) => {
+      const { loadPipeline, pipelineNames, runPipeline } = await import('../../pipeline/run.js');
+      const { STEPS } = await import('../../pipeline/steps/index.js');
       const ctx = context(args);
       if (args.list) {
         for (const name of pipelineNames(ctx.project)) {

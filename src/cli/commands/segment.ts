@@ -4,8 +4,10 @@ import { inputError, msg } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import { resolve } from 'node:path';
 import { FileTransaction, decodeUtf8 } from '../../io/fs.js';
-import { segmentStep } from '../../pipeline/steps/segment.js';
-import { SEGMENT_LANGS, SrxError, loadSrx, segmentText, toSrx, type SegmentLang } from '../../segment/index.js';
+import { SEGMENT_LANGS } from '../../core/choices.js';
+import type { SegmentLang } from '../../segment/index.js';
+
+type Segmentation = typeof import('../../segment/index.js');
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -18,7 +20,7 @@ interface Args extends GlobalArgs {
 }
 
 /** The user's SRX rules for `lang`; errors name the file and line. */
-function srxSegmenter(path: string, lang: string): (text: string) => string[] {
+function srxSegmenter({ SrxError, loadSrx }: Segmentation, path: string, lang: string): (text: string) => string[] {
   let xml: string;
   try {
     xml = decodeUtf8(readFileSync(path), path);
@@ -36,7 +38,7 @@ function srxSegmenter(path: string, lang: string): (text: string) => string[] {
 }
 
 /** Plain text (one paragraph per line) → [[sentence, …], …] on stdout. */
-function segmentPlain(args: Args): void {
+function segmentPlain(seg: Segmentation, args: Args): void {
   const lang = (args.lang ?? 'en').toLowerCase();
   if (!(SEGMENT_LANGS as readonly string[]).includes(lang)) {
     throw inputError(msg('errors.unsupportedLanguage', { lang: args.lang }), {}, msg('errors.supported', { list: [...SEGMENT_LANGS] }), 'usage');
@@ -53,7 +55,7 @@ function segmentPlain(args: Args): void {
       throw e;
     }
   }
-  const split = args.srx ? srxSegmenter(args.srx, lang) : (l: string) => segmentText(l, lang as SegmentLang);
+  const split = args.srx ? srxSegmenter(seg, args.srx, lang) : (l: string) => seg.segmentText(l, lang as SegmentLang);
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   const result = text === '' ? [] : lines.map((l) => split(l));
   process.stdout.write(args.json ? stableJson(result) : result.map((p) => p.join('\n')).join('\n\n') + '\n');
@@ -77,7 +79,7 @@ export function segmentCommand(exit: Exit, t: Translate): CommandModule<GlobalAr
         .example('$0 segment --lang it --srx my-rules.srx --json notes.txt', t('help.segment.example5')) as never,
     handler: async (args) => {
       if (args.writeSrx !== undefined) {
-        const xml = toSrx();
+        const xml = (await import('../../segment/index.js')).toSrx();
         if (args.writeSrx === '-') process.stdout.write(xml);
         else {
           const tx = new FileTransaction();
@@ -88,9 +90,10 @@ export function segmentCommand(exit: Exit, t: Translate): CommandModule<GlobalAr
         return;
       }
       if (args.json || args.lang !== undefined || args.srx !== undefined) {
-        segmentPlain(args);
+        segmentPlain(await import('../../segment/index.js'), args);
         return;
       }
+      const { segmentStep } = await import('../../pipeline/steps/segment.js');
       const r = await segmentStep(context(args), { articles: args.articles });
       if (!r.ok) exit.code = 1;
     },

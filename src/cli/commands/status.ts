@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { STATUS_FORMATS, statusStep } from '../../pipeline/steps/status.js';
+import { STATUS_FORMATS } from '../../core/choices.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -33,6 +33,7 @@ export function statusCommand(exit: Exit, t: Translate): CommandModule<GlobalArg
         .example('$0 status --min-reviewed 100', t('help.status.example4'))
         .example('$0 status --min-translated 100,ar=80 --ui-lang it', t('help.status.example5')) as never,
     handler: async (args) => {
+      const { statusStep } = await import('../../pipeline/steps/status.js');
       const r = await statusStep(context(args), {
         articles: args.articles,
         lang: args.lang,

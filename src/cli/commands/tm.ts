@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
-import { TMX_TAGS } from '../../tm/tmx.js';
-import { tmExportStep, tmImportStep, tmLookupStep, tmUpdateStep } from '../../pipeline/steps/tm.js';
+import { TMX_TAGS } from '../../core/choices.js';
+
+const steps = (): Promise<typeof import('../../pipeline/steps/tm.js')> => import('../../pipeline/steps/tm.js');
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -27,8 +28,8 @@ export function tmCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, A
           command: 'update',
           describe: t('help.tm.updateDescribe'),
           builder: (b: Argv<GlobalArgs>) => lang(b).example('$0 tm update', t('help.tm.updateExample')) as never,
-          handler: (args: Args) => {
-            const r = tmUpdateStep(context(args), { lang: args.lang });
+          handler: async (args: Args) => {
+            const r = await (await steps()).tmUpdateStep(context(args), { lang: args.lang });
             if (!r.ok) exit.code = 1;
           },
         })
@@ -46,8 +47,8 @@ export function tmCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, A
               })
               .example('$0 tm export --lang it --out it.tmx', t('help.tm.exportExample1'))
               .example('$0 tm export --lang it --tags omegat --out omegat/tm/auto/tessera.tmx', t('help.tm.exportExample2')) as never,
-          handler: (args: Args) => {
-            const r = tmExportStep(context(args), { lang: args.lang, out: args.out, tags: args.tags });
+          handler: async (args: Args) => {
+            const r = await (await steps()).tmExportStep(context(args), { lang: args.lang, out: args.out, tags: args.tags });
             if (!r.ok) exit.code = 1;
           },
         })
@@ -59,7 +60,7 @@ export function tmCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, A
               .positional('files', { type: 'string', array: true, describe: t('help.tm.files') })
               .example('$0 tm import omegat/project_save.tmx', t('help.tm.importExample')) as never,
           handler: async (args: Args) => {
-            const r = await tmImportStep(context(args), { files: args.files });
+            const r = await (await steps()).tmImportStep(context(args), { files: args.files });
             if (!r.ok) exit.code = 1;
           },
         })
@@ -73,8 +74,8 @@ export function tmCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, A
               .option('limit', { type: 'number', default: 3, describe: t('help.tm.limit') })
               .option('json', { type: 'boolean', default: false, describe: t('help.tm.json') })
               .example('$0 tm lookup "Haftar left early." --lang it', t('help.tm.lookupExample')) as never,
-          handler: (args: Args) => {
-            const r = tmLookupStep(context(args), { lang: args.lang, text: args.sentence, min: args.min, limit: args.limit, json: args.json });
+          handler: async (args: Args) => {
+            const r = await (await steps()).tmLookupStep(context(args), { lang: args.lang, text: args.sentence, min: args.min, limit: args.limit, json: args.json });
             if (!r.ok) exit.code = 1;
           },
         })

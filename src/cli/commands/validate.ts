@@ -2,9 +2,7 @@ import type { CommandModule } from 'yargs';
 import { formatDiagnostic, InputError } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import type { Diagnostic } from '../../core/types.js';
-import { validateXliff } from '../../formats/xliff/validate.js';
 import { readText } from '../../io/fs.js';
-import { expandFiles } from '../../pipeline/steps/import.js';
 import type { Translate } from '../../i18n/index.js';
 import { context, type Exit, type GlobalArgs } from '../main.js';
 
@@ -32,6 +30,8 @@ export function validateCommand(exit: Exit, t: Translate): CommandModule<GlobalA
         .example("$0 validate 'returned/*/*.xlf'", t('help.validate.example2'))
         .example("$0 validate --json 'out/xliff/*/*.xlf' > report.json", t('help.validate.example3')) as never,
     handler: async (args) => {
+      const { validateXliff } = await import('../../formats/xliff/validate.js');
+      const { expandFiles } = await import('../../pipeline/steps/import.js');
       const ctx = context(args);
       const results: FileResult[] = [];
       const lines: string[] = [];

@@ -30,7 +30,8 @@ import { parseLangs, type Article } from '../../io/project.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { parseGate } from './status.js';
 
-export const EDITION_FORMATS = ['html', 'md', 'txt'] as const;
+import { EDITION_FORMATS } from '../../core/choices.js';
+export { EDITION_FORMATS };
 
 export interface BuildOptions {
   articles?: string[];

@@ -96,8 +96,9 @@ export function checkResults(project: Project, options: Pick<CheckOptions, 'arti
   return results;
 }
 
-export function checkStep(ctx: StepContext, options: CheckOptions = {}): StepResult {
+export async function checkStep(ctx: StepContext, options: CheckOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   const failOn = parseFailOn(options.failOn);
   if (options.list) {
     output.out(options.json ? listChecksJson(CHECKS) : listChecks(CHECKS, 100, uiOf(ctx)));

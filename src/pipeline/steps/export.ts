@@ -20,7 +20,8 @@ import { leverage } from '../../tm/leverage.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { memoryIndexes } from './tm.js';
 
-export const EXPORT_FORMATS = ['xliff12', 'xliff20', 'xliff21'] as const;
+import { EXPORT_FORMATS } from '../../core/choices.js';
+export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -141,6 +142,7 @@ function tmDigest(project: Project, lang: Lang): string {
  */
 export async function exportStep(ctx: StepContext, options: ExportOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   const format = (options.format ?? 'xliff12') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw inputError(msg('errors.unknownFormat.export', { format }), {}, msg('errors.formats', { list: [...EXPORT_FORMATS] }), 'usage');

@@ -61,6 +61,7 @@ function langOf(tag: string): Lang | undefined {
 
 export async function importStep(ctx: StepContext, options: ImportOptions): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   if (options.files.length === 0) throw inputError(msg('errors.import.noFiles'), {}, msg('errors.import.noFilesHint'), 'usage');
   const paths = await expandFiles(ctx, options.files, options.optional ?? false);
   if (paths.length === 0) {

@@ -50,8 +50,9 @@ export function parsePseudoLangs(values: readonly string[] | undefined): PseudoL
   return out;
 }
 
-export function pseudoStep(ctx: StepContext, options: PseudoOptions = {}): StepResult {
+export async function pseudoStep(ctx: StepContext, options: PseudoOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   const { t } = uiOf(ctx);
   const codes = parsePseudoLangs(options.lang);
   const articles = project.loadArticles(options.articles ?? []);

@@ -21,7 +21,8 @@ import type { StatusAnswer, StatusJob } from '../status-worker.js';
  */
 const PARALLEL_STATUS = Number(process.env.TESSERA_STATUS_SHARE_MIN) || 2000;
 
-export const STATUS_FORMATS = ['table', 'json', 'markdown', 'html'] as const;
+import { STATUS_FORMATS } from '../../core/choices.js';
+export { STATUS_FORMATS };
 
 /** A gate: a minimum percent for every language, and per-language overrides. */
 export interface Gate {

@@ -90,8 +90,9 @@ export interface TmUpdateOptions {
 }
 
 /** Writes locales/<lang>/.tm.json: the file's entries and locales/'s, merged. */
-export function tmUpdateStep(ctx: StepContext, options: TmUpdateOptions = {}): StepResult {
+export async function tmUpdateStep(ctx: StepContext, options: TmUpdateOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   const { t } = uiOf(ctx);
   const langs = parseLangs(options.lang);
   const tx = project.transaction();
@@ -122,8 +123,9 @@ export interface TmExportOptions {
   tags?: string;
 }
 
-export function tmExportStep(ctx: StepContext, options: TmExportOptions = {}): StepResult {
+export async function tmExportStep(ctx: StepContext, options: TmExportOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   const { t } = uiOf(ctx);
   const langs = parseLangs(options.lang);
   const tags = (options.tags ?? 'tmx') as TmxTags;
@@ -164,6 +166,7 @@ export interface TmImportOptions {
  */
 export async function tmImportStep(ctx: StepContext, options: TmImportOptions): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   const { t } = uiOf(ctx);
   if (options.files.length === 0) throw inputError(msg('errors.import.noFiles'), {}, msg('errors.tm.noFilesHint'), 'usage');
   const paths = await expandFiles(ctx, options.files);
@@ -221,8 +224,9 @@ export interface TmLookupOptions {
 }
 
 /** Prints the memory's matches for one sentence: score, state, source and translation. */
-export function tmLookupStep(ctx: StepContext, options: TmLookupOptions): StepResult {
+export async function tmLookupStep(ctx: StepContext, options: TmLookupOptions): Promise<StepResult> {
   const { project, output } = ctx;
+  await project.ready();
   const { t } = uiOf(ctx);
   const langs = parseLangs(options.lang);
   const index = memoryIndexes(project);
