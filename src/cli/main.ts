@@ -25,7 +25,10 @@ export interface GlobalArgs {
   uiLang?: string;
 }
 
-/** Result holder: commands set `code`; yargs' own failures set it to 2. */
+/** A command line yargs refused (unknown option, missing argument…): exit 2, nothing run. */
+class UsageFailure extends Error {}
+
+/** Result holder: commands set `code`; yargs' own failures end the run with 2. */
 export interface Exit {
   code: number;
 }
@@ -132,13 +135,23 @@ export async function main(args: string[]): Promise<number> {
     .epilogue(t('help.global.epilogue'))
     .fail((message, err) => {
       if (err) throw err;
-      process.stderr.write(`${t('help.global.fail', { message })}\n`);
-      exit.code = 2;
+      // Thrown, not just reported: yargs would otherwise go on and run the command.
+      throw new UsageFailure(message);
     });
   for (const c of commands(exit, t)) cli = cli.command(c as CommandModule);
+  // yargs renders a command's help as soon as its handler starts, in case it is shown later;
+  // Tessera never shows it then (our fail handler prints the message alone), and rendering it
+  // took 0.1–0.2 s of every run. yargs has no option for this, hence its internal API.
+  const internal = cli as unknown as { getInternalMethods?(): { getUsageInstance(): { cacheHelpMessage(): void } } };
+  const usage = internal.getInternalMethods?.().getUsageInstance();
+  if (usage) usage.cacheHelpMessage = () => {};
   try {
     await cli.parseAsync();
   } catch (e) {
+    if (e instanceof UsageFailure) {
+      process.stderr.write(`${t('help.global.fail', { message: e.message })}\n`);
+      return 2;
+    }
     if (e instanceof InputError) {
       process.stderr.write(e.diagnostics.map((d) => formatDiagnostic(d, t)).join('\n') + '\n');
       return 2;

@@ -65,7 +65,9 @@ function atLeast(b: ByState, min: number): number {
 
 export function toCell(c: Counts): Cell {
   return {
-    ...c,
+    segments: c.segments,
+    words: c.words,
+    chars: c.chars,
     translatedWords: pct(atLeast(c.words, 1), c.words.total),
     reviewedWords: pct(atLeast(c.words, 2), c.words.total),
     translatedSegments: pct(atLeast(c.segments, 1), c.segments.total),
@@ -197,6 +199,8 @@ export function storedStates(data: LocaleData, lang: string): StateOf {
  * A row in a few numbers, for caches: per language the segments, words and characters in each
  * state (STATES order); totals and percentages follow from them.
  */
+const KINDS = ['segments', 'words', 'chars'] as const;
+
 export interface PackedRow {
   headline: string;
   counts: Partial<Record<Lang, number[]>>;
@@ -204,7 +208,11 @@ export interface PackedRow {
 
 export function packRow(row: StatusRow): PackedRow {
   const counts: PackedRow['counts'] = {};
-  for (const [lang, c] of Object.entries(row.languages) as [Lang, Cell][]) counts[lang] = (['segments', 'words', 'chars'] as const).flatMap((k) => STATES.map((s) => c[k][s]));
+  for (const [lang, c] of Object.entries(row.languages) as [Lang, Cell][]) {
+    const n: number[] = [];
+    for (const k of KINDS) for (const s of STATES) n.push(c[k][s]);
+    counts[lang] = n;
+  }
   return { headline: row.headline, counts };
 }
 
@@ -212,12 +220,13 @@ export function unpackRow(article: string, p: PackedRow): StatusRow {
   const row: StatusRow = { article, headline: p.headline, languages: {} };
   for (const [lang, n] of Object.entries(p.counts) as [Lang, number[]][]) {
     const c = emptyCounts();
-    (['segments', 'words', 'chars'] as const).forEach((k, i) => {
-      STATES.forEach((s, j) => {
-        c[k][s] = n[i * STATES.length + j]!;
+    let i = 0;
+    for (const k of KINDS) {
+      for (const s of STATES) {
+        c[k][s] = n[i++]!;
         c[k].total += c[k][s];
-      });
-    });
+      }
+    }
     row.languages[lang] = toCell(c);
   }
   return row;

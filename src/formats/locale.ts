@@ -15,11 +15,18 @@ import { PROVENANCES, STATES, type Unit } from '../core/types.js';
 import type { LocaleData } from '../core/reconcile.js';
 
 export const STATE_FORMAT = 'tessera-state/1';
+const STATE_SET = new Set<string>(STATES);
+const PROVENANCE_SET = new Set<string>(PROVENANCES);
 
-export function parseJsonFile(content: string, file: string): unknown {
+/** A file's name for messages, or a function that works it out (only on error). */
+export type FileLabel = string | (() => string);
+const nameOf = (file: FileLabel): string => (typeof file === 'string' ? file : file());
+
+export function parseJsonFile(content: string, label: FileLabel): unknown {
   try {
     return JSON.parse(content);
   } catch {
+    const file = nameOf(label);
     // JSON.parse's messages carry no position on every Node version; jsonc-parser (VS Code's)
     // reports the offset of the first error.
     const errors: ParseError[] = [];
@@ -34,11 +41,12 @@ export function parseJsonFile(content: string, file: string): unknown {
   }
 }
 
-export function parseResources(content: string, file: string): Record<string, string> {
-  const data = parseJsonFile(content, file);
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw inputError(msg('errors.resources.notObject'), { file }, undefined, 'resources');
-  for (const [k, v] of Object.entries(data)) {
-    if (typeof v !== 'string') throw inputError(msg('errors.resources.notString', { key: k }), { file }, msg('errors.resources.notStringHint'), 'resources');
+export function parseResources(content: string, label: FileLabel): Record<string, string> {
+  const data = parseJsonFile(content, label);
+  const file = (): string => nameOf(label);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw inputError(msg('errors.resources.notObject'), { file: file() }, undefined, 'resources');
+  for (const k in data) {
+    if (typeof (data as Record<string, unknown>)[k] !== 'string') throw inputError(msg('errors.resources.notString', { key: k }), { file: file() }, msg('errors.resources.notStringHint'), 'resources');
   }
   return data as Record<string, string>;
 }
@@ -53,15 +61,17 @@ interface StateFile {
   retired?: Record<string, { source: string; target: string }>;
 }
 
-export function parseState(content: string, file: string): Pick<LocaleData, 'units' | 'retired'> {
-  const data = parseJsonFile(content, file) as Partial<StateFile> | null;
+export function parseState(content: string, label: FileLabel): Pick<LocaleData, 'units' | 'retired'> {
+  const data = parseJsonFile(content, label) as Partial<StateFile> | null;
+  const file = (): string => nameOf(label);
   if (!data || typeof data !== 'object' || data.format !== STATE_FORMAT || typeof data.segments !== 'object' || data.segments === null) {
-    throw inputError(msg('errors.state.notStateFile', { format: STATE_FORMAT }), { file }, msg('errors.restoreFromGit'), 'state');
+    throw inputError(msg('errors.state.notStateFile', { format: STATE_FORMAT }), { file: file() }, msg('errors.restoreFromGit'), 'state');
   }
-  for (const [id, u] of Object.entries(data.segments)) {
-    if (!u || !(STATES as readonly string[]).includes(u.state)) throw inputError(msg('errors.state.unknownState', { id, state: String(u?.state) }), { file }, msg('errors.state.states', { list: [...STATES] }), 'state');
-    if (u.provenance !== undefined && !(PROVENANCES as readonly string[]).includes(u.provenance)) {
-      throw inputError(msg('errors.state.unknownProvenance', { id, provenance: String(u.provenance) }), { file }, msg('errors.state.provenances', { list: [...PROVENANCES] }), 'state');
+  for (const id in data.segments) {
+    const u = data.segments[id];
+    if (!u || !STATE_SET.has(u.state)) throw inputError(msg('errors.state.unknownState', { id, state: String(u?.state) }), { file: file() }, msg('errors.state.states', { list: [...STATES] }), 'state');
+    if (u.provenance !== undefined && !PROVENANCE_SET.has(u.provenance)) {
+      throw inputError(msg('errors.state.unknownProvenance', { id, provenance: String(u.provenance) }), { file: file() }, msg('errors.state.provenances', { list: [...PROVENANCES] }), 'state');
     }
   }
   return { units: data.segments, retired: data.retired ?? {} };

@@ -121,6 +121,27 @@ export class StepCache<R> {
     return undefined;
   }
 
+  /** The previous run's entry for `key` as it is, unchecked (none with --force). */
+  peek(key: string): Readonly<Entry<R>> | undefined {
+    return this.enabled ? this.old[key] : undefined;
+  }
+
+  /**
+   * `get` with the task's fingerprints taken elsewhere (status's worker threads), in the order
+   * of its files; for readOnly caches.
+   */
+  checked(key: string, fps: string[]): R | undefined {
+    const e = this.peek(key);
+    this.seen.set(key, fps);
+    if (e && fps.length === e.fps.length && fps.every((fp, i) => fp === e.fps[i])) {
+      this.hits++;
+      this.kept.set(key, e);
+      return e.result;
+    }
+    this.misses++;
+    return undefined;
+  }
+
   /** Records a task done in this run: the files it read and wrote, and its result. */
   set(key: string, files: readonly string[], result: R): void {
     this.fresh.set(key, { files, result });

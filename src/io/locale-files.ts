@@ -2,11 +2,11 @@
  * Reading one article's stored data in one language, with nothing else loaded: shared by the
  * Project and by status's worker threads (pipeline/status-worker.ts), which must start fast.
  */
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { emptyLocale, type LocaleData } from '../core/reconcile.js';
 import type { Lang } from '../core/types.js';
 import { parseResources, parseState } from '../formats/locale.js';
-import { readText, readTextIfExists } from './fs.js';
+import { readListedText, readTextIfExists } from './fs.js';
 
 export interface LocalePaths {
   localesDir: string;
@@ -20,14 +20,20 @@ export interface LocalePaths {
  */
 export function readLocaleFiles(where: LocalePaths, lang: Lang, slug: string, listing?: Set<string>): LocaleData {
   const data = emptyLocale();
+  // Plain concatenation and names worked out only for messages: this runs for every article
+  // and language of a status after an import.
+  const dir = `${where.localesDir}${sep}${lang}${sep}`;
   const read = (name: string): string | undefined => {
-    const path = join(where.localesDir, lang, name);
-    if (listing) return listing.has(name) ? readText(path, where.rel(path)) : undefined;
-    return readTextIfExists(path, () => where.rel(path));
+    const path = dir + name;
+    const label = (): string => where.rel(path);
+    if (listing) return listing.has(name) ? readListedText(path, label) : undefined;
+    return readTextIfExists(path, label);
   };
-  const resources = read(`${slug}.json`);
-  if (resources !== undefined) data.resources = parseResources(resources, where.rel(join(where.localesDir, lang, `${slug}.json`)));
-  const state = read(`${slug}.state.json`);
-  if (state !== undefined) Object.assign(data, parseState(state, where.rel(join(where.localesDir, lang, `${slug}.state.json`))));
+  const resourcesName = `${slug}.json`;
+  const resources = read(resourcesName);
+  if (resources !== undefined) data.resources = parseResources(resources, where.rel(dir + resourcesName));
+  const stateName = `${slug}.state.json`;
+  const state = read(stateName);
+  if (state !== undefined) Object.assign(data, parseState(state, where.rel(dir + stateName)));
   return data;
 }

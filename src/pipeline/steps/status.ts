@@ -13,7 +13,7 @@ import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
 import { parseLangs } from '../../io/project.js';
 import { startProgress, type StepContext, type StepResult } from '../context.js';
 
-import type { StatusAnswer, StatusJob } from '../status-worker.js';
+import { batchCounter, type ItemResult, type StatusAnswer, type StatusBatch, type StatusItem, type StatusSetup } from '../status-worker.js';
 
 /**
  * From this many articles to count from profiles, the counting is shared among threads
@@ -78,6 +78,64 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
   return gate;
 }
 
+/** Articles per batch handed to a thread: small enough that no thread waits long for the last. */
+const BATCH = 50;
+
+/**
+ * Checks and counts `items` (status-worker.ts) on this thread and on `workers` worker threads,
+ * a batch at a time to whichever thread is free; results in the order of `items`.
+ */
+async function shareOut(items: readonly StatusItem[], setup: StatusSetup, workers: number, tick: (n: number) => void): Promise<ItemResult[]> {
+  const batches = Math.ceil(items.length / BATCH);
+  const slice = (b: number): StatusItem[] => items.slice(b * BATCH, (b + 1) * BATCH);
+  const results: ItemResult[][] = new Array<ItemResult[]>(batches);
+  let next = 0;
+  const threads = Array.from({ length: Math.max(0, workers) }, () => new Worker(new URL('../status-worker.js', import.meta.url), { workerData: { tesseraStatus: setup } }));
+  try {
+    const done = threads.map(
+      (w) =>
+        new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
+          const send = (): void => {
+            if (next < batches) {
+              const batch = next++;
+              w.postMessage({ batch, items: slice(batch) } satisfies StatusBatch);
+              inFlight++;
+            } else if (inFlight === 0) resolve();
+          };
+          w.on('message', (a: StatusAnswer) => {
+            inFlight--;
+            if ('error' in a) reject(new Error(a.error));
+            else if ('diagnostics' in a) reject(new InputError(a.diagnostics));
+            else {
+              results[a.batch] = a.results;
+              tick(a.results.length);
+              send();
+            }
+          });
+          w.once('error', reject);
+          w.once('exit', (code) => (inFlight > 0 || next < batches) && reject(new Error(`status worker exited with code ${code}`)));
+          // Two batches queued: the worker never waits for this thread between batches.
+          send();
+          send();
+        }),
+    );
+    for (const p of done) p.catch(() => {}); // awaited below, unless this thread fails first
+    const count = batchCounter(setup);
+    while (next < batches) {
+      const batch = next++;
+      results[batch] = count(slice(batch));
+      tick(results[batch].length);
+      // Let the workers' answers in, and hand them their next batch.
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(done);
+  } finally {
+    await Promise.all(threads.map((w) => w.terminate()));
+  }
+  return results.flat();
+}
+
 /**
  * The report. Incremental at two levels (io/cache.ts):
  *  - an article whose source and locale files are unchanged since the last run reuses its row
@@ -106,72 +164,52 @@ export async function statusReport(ctx: StepContext, options: StatusOptions = {}
   };
   const parts = new Map<string, ArticleStatus>();
   const toParse: string[] = [];
-  const counted: { path: string; slug: string; profile: SourceProfile }[] = [];
-  for (const path of files) {
-    const slug = slugOf(path);
-    const packed = rows.get(slug, inputsOf(path, slug));
-    const row = packed && unpackRow(slug, packed);
-    if (row && !(details && hasWorkLeft(row))) {
-      parts.set(path, { row, remaining: [] });
-      progress.tick();
-      continue;
-    }
-    const profile = profiles.get(slug, project.profileFiles(slug));
-    if (profile) counted.push({ path, slug, profile });
-    else toParse.push(path);
-  }
-  // A profile exists only while the English resources match the article, so there are no
-  // edits to pair: the stored files give the states directly. Many articles are shared out
-  // between worker threads (a status after an import reads every locale file).
-  const shares = !details && counted.length >= PARALLEL_STATUS ? Math.min(project.concurrency, 4) : 1;
-  const size = Math.ceil(counted.length / shares);
-  const chunks = Array.from({ length: shares }, (_, i) => counted.slice(i * size, (i + 1) * size));
-  const job = (items: typeof counted): StatusJob => ({
-    root: project.root,
-    localesDir: project.localesDir,
-    langs,
-    listings: Object.fromEntries(langs.map((l) => [l, [...existing(l)]])),
-    items: items.map(({ slug, profile }) => ({ slug, profile })),
-  });
-  const answers = await Promise.all(
-    chunks.map((items, i) => {
-      if (i === 0) return Promise.resolve<StatusAnswer | undefined>(undefined); // this thread's share, below
-      return new Promise<StatusAnswer>((resolve, reject) => {
-        const w = new Worker(new URL('../status-worker.js', import.meta.url));
-        w.once('message', (a: StatusAnswer) => {
-          resolve(a);
-          void w.terminate();
-        });
-        w.once('error', reject);
-        w.postMessage(job(items));
-      }).then((a) => a, (e: unknown) => ({ error: String(e) }) as StatusAnswer);
-    }).map((p, i) =>
-      i === 0
-        ? p.then(() => {
-            // The first share on this thread while the workers count theirs.
-            for (const { path, slug, profile } of chunks[0]!) {
-              const sources = details ? project.readPreviousEnglish(slug) : undefined;
-              const result = profileStatus(slug, profile, langs, (lang) => storedStates(project.readLocale(lang, slug, existing(lang)), lang), sources);
-              rows.set(slug, inputsOf(path, slug), packRow(result.row));
-              parts.set(path, result);
-              progress.tick();
-            }
-            return undefined;
-          })
-        : p,
-    ),
-  );
-  answers.forEach((a, i) => {
-    if (!a) return;
-    if ('error' in a) throw new Error(a.error);
-    if ('diagnostics' in a) throw new InputError(a.diagnostics);
-    chunks[i]!.forEach(({ path, slug }, k) => {
-      const packed = a.rows[k]!;
-      rows.set(slug, inputsOf(path, slug), packed);
-      parts.set(path, { row: unpackRow(slug, packed), remaining: [] });
-      progress.tick();
+  if (!details && files.length >= PARALLEL_STATUS) {
+    // At scale (a status after an import reads every locale file): batches of articles are
+    // checked and counted on this thread and on worker threads, each taking the next batch as
+    // it frees up. The caches' bookkeeping stays here, from the fingerprints the threads took.
+    const setup: StatusSetup = { root: project.root, localesDir: project.localesDir, langs, listings: Object.fromEntries(langs.map((l) => [l, [...existing(l)]])) };
+    const items: StatusItem[] = files.map((path) => {
+      const slug = slugOf(path);
+      const row = rows.peek(slug);
+      const profile = profiles.peek(slug);
+      return { slug, inputs: inputsOf(path, slug), ...(row ? { rowFps: row.fps } : {}), ...(profile ? { profile: { fps: profile.fps, profile: profile.result } } : {}) };
     });
-  });
+    const results = await shareOut(items, setup, Math.min(project.concurrency, 4) - 1, (n) => progress.tick(n));
+    items.forEach(({ slug, inputs }, i) => {
+      const path = files[i]!;
+      const r = results[i]!;
+      const cached = rows.checked(slug, r.fps);
+      if (cached) parts.set(path, { row: unpackRow(slug, cached), remaining: [] });
+      else if (r.kind === 'counted') {
+        rows.set(slug, inputs, r.row);
+        parts.set(path, { row: unpackRow(slug, r.row), remaining: [] });
+      } else toParse.push(path);
+    });
+  } else {
+    for (const path of files) {
+      const slug = slugOf(path);
+      const packed = rows.get(slug, inputsOf(path, slug));
+      const row = packed && unpackRow(slug, packed);
+      if (row && !(details && hasWorkLeft(row))) {
+        parts.set(path, { row, remaining: [] });
+        progress.tick();
+        continue;
+      }
+      // A profile exists only while the English resources match the article, so there are no
+      // edits to pair: the stored files give the states directly.
+      const profile = profiles.get(slug, project.profileFiles(slug));
+      if (!profile) {
+        toParse.push(path);
+        continue;
+      }
+      const sources = details ? project.readPreviousEnglish(slug) : undefined;
+      const result = profileStatus(slug, profile, langs, (lang) => storedStates(project.readLocale(lang, slug, existing(lang)), lang), sources);
+      rows.set(slug, inputsOf(path, slug), packRow(result.row));
+      parts.set(path, result);
+      progress.tick();
+    }
+  }
   await project.forEachArticle(
     toParse,
     (article) => {
