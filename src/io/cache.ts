@@ -104,15 +104,8 @@ export class StepCache<R> {
   get(key: string, files?: readonly string[]): R | undefined {
     const e = this.enabled ? this.old[key] : undefined;
     const paths = e?.paths ?? files;
-    if (this.settings.readOnly && paths) {
-      const fps = paths.map(fingerprint);
-      this.seen.set(key, fps);
-      if (e && fps.length === e.fps.length && fps.every((fp, i) => fp === e.fps[i])) {
-        this.hits++;
-        this.kept.set(key, e);
-        return e.result;
-      }
-    } else if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fingerprint(p) === e.fps[i])) {
+    if (this.settings.readOnly && paths) return this.checked(key, paths.map(fingerprint));
+    if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fingerprint(p) === e.fps[i])) {
       this.hits++;
       this.kept.set(key, e);
       return e.result;
