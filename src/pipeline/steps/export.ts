@@ -19,6 +19,7 @@ import { parseLangs, type Project } from '../../io/project.js';
 import { leverage } from '../../tm/leverage.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { memoryIndexes } from './tm.js';
+import { completeLanguages } from './status.js';
 
 import { EXPORT_FORMATS } from '../../core/choices.js';
 export { EXPORT_FORMATS };
@@ -160,13 +161,22 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const inputsOf = (path: string, lang: Lang, slug: string): string[] => [path, project.resourcesPath('en', slug), project.resourcesPath(lang, slug), project.statePath(lang, slug), fileOf(lang, slug)];
   const results = new Map<string, ExportedFile>();
   const todo: string[] = [];
+  // What status last found complete (and is unchanged since) has nothing to export, whatever
+  // else changed (an import's other articles change the memory's digest).
+  const complete = options.all ? undefined : completeLanguages(project);
   for (const path of paths) {
     const slug = slugOf(path);
     let all = true;
+    let done: Lang[] | undefined;
     for (const lang of langs) {
-      const hit = cache.get(`${slug}/${lang}`, inputsOf(path, lang, slug));
-      if (hit && hit.tm === digests.get(lang)) results.set(`${slug}/${lang}`, hit);
-      else all = false;
+      const key = `${slug}/${lang}`;
+      const hit = cache.get(key, inputsOf(path, lang, slug));
+      if (hit && hit.tm === digests.get(lang)) results.set(key, hit);
+      else if ((done ??= complete?.(path, slug) ?? []).includes(lang)) {
+        const result: ExportedFile = { tm: digests.get(lang)!, units: 0, exact: 0, fuzzy: 0 };
+        results.set(key, result);
+        cache.set(key, inputsOf(path, lang, slug), result);
+      } else all = false;
     }
     if (!all) todo.push(path);
   }

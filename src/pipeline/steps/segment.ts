@@ -24,10 +24,13 @@ export function list(paths: readonly string[], max = 8, t: Translate = cliTransl
 export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
   const files = project.articlePaths(options.articles ?? []);
-  // Incremental: an article whose source and locale files are as the last run left them has
-  // nothing to do (io/cache.ts).
+  // Incremental (io/cache.ts): an article whose source and English resources are as the last
+  // run left them has nothing to do. Its translations are not looked at: they follow the
+  // English sentences only when those change, and what import or a translator writes there
+  // later is already in line with them (every reader reconciles on reading too). So a run
+  // after an import does not re-read every language's files.
   const cache = project.stepCache<number>('segment', TARGET_LANGS, { namedFiles: true });
-  const inputsOf = (path: string, slug: string): string[] => [path, project.resourcesPath('en', slug), ...TARGET_LANGS.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
+  const inputsOf = (path: string, slug: string): string[] => [path, project.resourcesPath('en', slug)];
   const tx = project.transaction();
   let segments = 0;
   const progress = startProgress(ctx, 'segment', files.length);

@@ -7,10 +7,10 @@
 import { Worker } from 'node:worker_threads';
 import { InputError, inputError, msg } from '../../core/errors.js';
 import { articleStatus, combineStatus, hasWorkLeft, profileStatus, storedStates, sourceProfile, type ArticleStatus, type Cell, type PackedRow, type SourceProfile, type StatusReport, packRow, unpackRow } from '../../core/status.js';
-import { isLang, type Lang } from '../../core/types.js';
+import { STATES, isLang, type Lang } from '../../core/types.js';
 import { formatPercent, statusDetails, statusHtml, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
 import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
-import { parseLangs } from '../../io/project.js';
+import { parseLangs, type Project } from '../../io/project.js';
 import { startProgress, type StepContext, type StepResult } from '../context.js';
 
 import { batchCounter, type ItemResult, type StatusAnswer, type StatusBatch, type StatusItem, type StatusSetup } from '../status-worker.js';
@@ -76,6 +76,27 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
     } else throw inputError(msg('errors.gate.notGate', { name, value: String(item) }), {}, msg('errors.gate.notGateHint'), 'usage');
   }
   return gate;
+}
+
+/**
+ * The languages in which `status` last found an article with nothing left to do (no new or
+ * stale segment), from its cache of rows — only while the article's source, English
+ * resources and every language's files are as they were then. Export uses it to skip what is
+ * complete without reading it: an archive of finished articles costs a look at their files.
+ */
+export function completeLanguages(project: Project): (path: string, slug: string) => Lang[] {
+  const langs = parseLangs(undefined);
+  const rows = project.stepCache<PackedRow>('status', { langs }, { namedFiles: true, readOnly: true });
+  const open = [STATES.indexOf('new'), STATES.indexOf('stale')];
+  return (path, slug) => {
+    if (!rows.peek(slug)) return [];
+    const row = rows.get(slug, [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])]);
+    if (!row) return [];
+    return langs.filter((l) => {
+      const counts = row.counts[l];
+      return counts !== undefined && open.every((i) => counts[i] === 0);
+    });
+  };
 }
 
 /** Articles per batch handed to a thread: small enough that no thread waits long for the last. */
