@@ -27,6 +27,7 @@ const RLO = '\u202e';
 
 const ISOLATE_OPEN = new Set([LRI, RLI, FSI]);
 const EMBED_OPEN = new Set([LRE, RLE, LRO, RLO]);
+const OPENERS = /[\u2066-\u2068\u202a\u202b\u202d\u202e]/;
 
 export type Piece =
   /** Text to leave as it is (in HTML: escaped). */
@@ -100,6 +101,8 @@ function runsOutsideMarkdown(text: string, markdown: boolean): Piece[] {
  * existing isolates) gives `text` back.
  */
 export function latinRuns(text: string, options: IsolateOptions = {}): Piece[] {
+  // Most text holds no isolate or embedding: all of it is plain (what the loop below finds).
+  if (!OPENERS.test(text)) return merge(text ? runsOutsideMarkdown(text, options.markdown ?? false) : []);
   const out: Piece[] = [];
   let plain = '';
   const flush = (): void => {

@@ -55,13 +55,42 @@ interface SetSentence {
   fallback: boolean;
 }
 
+/**
+ * What the three formats of one edition share, worked out once (each format, the title and the
+ * description would otherwise typeset the same sentences again): by input, so it goes with it.
+ */
+interface Shared {
+  sentences: Map<string, SetSentence>;
+  blocks: Map<Block, { text: string; sentence?: SetSentence }[]>;
+  texts: Map<Block, string>;
+}
+const shared = new WeakMap<EditionInput, Shared>();
+
+function sharedOf(input: EditionInput): Shared {
+  let s = shared.get(input);
+  if (!s) shared.set(input, (s = { sentences: new Map(), blocks: new Map(), texts: new Map() }));
+  return s;
+}
+
 function setSentence(input: EditionInput, id: string): SetSentence {
+  const memo = sharedOf(input).sentences;
+  let s = memo.get(id);
+  if (s) return s;
   const r = input.text(id);
-  return { text: r.fallback ? r.text : typeset(r.text, input.lang), fallback: r.fallback && !isSource(input) };
+  s = { text: r.fallback ? r.text : typeset(r.text, input.lang), fallback: r.fallback && !isSource(input) };
+  memo.set(id, s);
+  return s;
 }
 
 /** A block's sentences and separators, typeset and joined: [text, sentence-or-undefined] per part. */
 function setBlock(block: Block, input: EditionInput): { text: string; sentence?: SetSentence }[] {
+  const memo = sharedOf(input).blocks;
+  let parts = memo.get(block);
+  if (!parts) memo.set(block, (parts = setBlockOnce(block, input)));
+  return parts;
+}
+
+function setBlockOnce(block: Block, input: EditionInput): { text: string; sentence?: SetSentence }[] {
   const sentences = block.parts.map((p) => ('seg' in p ? setSentence(input, p.seg) : undefined));
   const joined = joinSentences(
     block.parts.map((p, i): JoinPart => ('seg' in p ? { sentence: sentences[i]!.text } : { separator: p.text })),
@@ -78,6 +107,13 @@ function setBlock(block: Block, input: EditionInput): { text: string; sentence?:
  * and bidi control characters, since there is no markup to carry them.
  */
 function blockText(block: Block, input: EditionInput): string {
+  const memo = sharedOf(input).texts;
+  let text = memo.get(block);
+  if (text === undefined) memo.set(block, (text = blockTextOnce(block, input)));
+  return text;
+}
+
+function blockTextOnce(block: Block, input: EditionInput): string {
   // Plain text carries no markup: links keep their text, emphasis and code marks go.
   if (isSource(input)) return block.parts.map((p) => ('seg' in p ? inlineText(input.text(p.seg).text) : p.text)).join('');
   return setBlock(block, input)

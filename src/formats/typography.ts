@@ -27,17 +27,19 @@ const TRAILING_HSPACE = /[ \t\u00A0\u2009\u202F]+$/;
  * Spans no typographic rule may touch: code and link syntax of Markdown, HTML tags, URLs,
  * e-mail addresses, @handles and #hashtags, times and ratios.
  */
-const PROTECTED: readonly RegExp[] = [
-  /`[^`\n]*`/g, // Markdown code span
-  /<[^<>\s][^<>]*>/g, // autolink <https://…> or HTML tag
-  /\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)/g, // Markdown link destination ](…)
-  /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu, // URL with a scheme
-  /\bmailto:[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu,
-  /\bwww\.[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu,
-  /\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu, // pic.twitter.com/g5bbaN5LzK
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, // e-mail address
-  /[@#][\p{L}\p{N}_]+/gu, // @handle, #hashtag
-  /\d+(?:[:.h]\d+)*:\d+/gu, // 14:30, 14:30:05, 3:1
+const PROTECTED: readonly (readonly [RegExp, string])[] = [
+  // Each pattern with a string that any match contains: most sentences hold none of them, and
+  // looking for a character costs far less than running the pattern (the spans are the same).
+  [/`[^`\n]*`/g, '`'], // Markdown code span
+  [/<[^<>\s][^<>]*>/g, '<'], // autolink <https://…> or HTML tag
+  [/\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)/g, ']('], // Markdown link destination ](…)
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu, '://'], // URL with a scheme
+  [/\bmailto:[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu, ':'],
+  [/\bwww\.[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu, '.'],
+  [/\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"«»]*[^\s<>"«».,;:!?)\]’'”]/giu, '/'], // pic.twitter.com/g5bbaN5LzK
+  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, '@'], // e-mail address
+  [/[@#][\p{L}\p{N}_]+/gu, ''], // @handle, #hashtag (guarded below: @ or #)
+  [/\d+(?:[:.h]\d+)*:\d+/gu, ':'], // 14:30, 14:30:05, 3:1
 ];
 
 export interface Span {
@@ -48,7 +50,11 @@ export interface Span {
 /** The protected spans of `text`, sorted and merged. */
 export function protectedSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const re of PROTECTED) for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const [re, needle] of PROTECTED) {
+    if (needle === '' ? !text.includes('@') && !text.includes('#') : !text.includes(needle)) continue;
+    for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  if (spans.length === 0) return spans;
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   for (const s of spans) {
@@ -89,8 +95,8 @@ function typesetFrench(text: string): string {
       continue;
     }
     const c = text[i]!;
-    const next = text.slice(i + 1);
     if (c === ';' || c === '!' || c === '?' || c === ':') {
+      const next = text.slice(i + 1);
       const before = out.replace(TRAILING_HSPACE, '');
       const hadSpace = before.length < out.length;
       const prev = lastChar(before);
@@ -162,22 +168,43 @@ const NO_SPACE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 /** Characters that say nothing about the script: punctuation, symbols, digits, marks, spaces, bidi controls. */
 const NEUTRAL = /[\p{P}\p{S}\p{N}\p{M}\p{Z}\p{Cf}\s]/u;
 
+const spaceless = new Map<string, boolean>();
+
 function languageIsSpaceless(lang: string): boolean {
+  let known = spaceless.get(lang);
+  if (known !== undefined) return known;
   try {
     const script = new Intl.Locale(lang).maximize().script;
-    return script !== undefined && NO_SPACE_SCRIPTS.has(script);
+    known = script !== undefined && NO_SPACE_SCRIPTS.has(script);
   } catch {
-    return false;
+    known = false;
   }
+  spaceless.set(lang, known);
+  return known;
 }
 
 /** Whether the text at this edge (end or start) is in a script written without spaces. */
 function edgeIsSpaceless(text: string, fromEnd: boolean, lang: string): boolean {
-  const chars = [...text];
-  if (fromEnd) chars.reverse();
-  for (const ch of chars) {
-    if (NO_SPACE_CHAR.test(ch)) return true;
-    if (!NEUTRAL.test(ch)) return false;
+  // Character by character from the edge (code points, never the whole text at once): the
+  // first character that is not neutral decides, and it is nearly always the first one.
+  if (fromEnd) {
+    for (let i = text.length; i > 0; ) {
+      let start = i - 1;
+      const low = text.charCodeAt(start);
+      if (low >= 0xdc00 && low <= 0xdfff && start > 0) {
+        const high = text.charCodeAt(start - 1);
+        if (high >= 0xd800 && high <= 0xdbff) start--;
+      }
+      const ch = text.slice(start, i);
+      if (NO_SPACE_CHAR.test(ch)) return true;
+      if (!NEUTRAL.test(ch)) return false;
+      i = start;
+    }
+  } else {
+    for (const ch of text) {
+      if (NO_SPACE_CHAR.test(ch)) return true;
+      if (!NEUTRAL.test(ch)) return false;
+    }
   }
   return languageIsSpaceless(lang);
 }

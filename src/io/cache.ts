@@ -60,13 +60,18 @@ export interface StepCacheOptions {
    * asking are still good when saving, so each file is looked at once.
    */
   readOnly?: boolean;
+  /**
+   * The step calls `set` only once the files its tasks wrote are in place (build, after its
+   * commit): the fingerprints are taken there and then, and no list of files is kept until `save`.
+   */
+  fingerprintOnSet?: boolean;
 }
 
 export class StepCache<R> {
   private readonly path: string;
   private readonly engine: string;
   private loaded: Record<string, Entry<R>> | undefined;
-  private readonly fresh = new Map<string, { files: readonly string[]; result: R }>();
+  private readonly fresh = new Map<string, { files?: readonly string[]; fps?: string[]; result: R }>();
   private readonly kept = new Map<string, Entry<R>>();
   /** Fingerprints taken by `get` (readOnly caches only). */
   private readonly seen = new Map<string, string[]>();
@@ -137,7 +142,8 @@ export class StepCache<R> {
 
   /** Records a task done in this run: the files it read and wrote, and its result. */
   set(key: string, files: readonly string[], result: R): void {
-    this.fresh.set(key, { files, result });
+    if (this.settings.fingerprintOnSet && this.settings.namedFiles) this.fresh.set(key, { fps: files.map(fingerprint), result });
+    else this.fresh.set(key, { files, result });
   }
 
   /**
@@ -155,9 +161,14 @@ export class StepCache<R> {
     if (keep) for (const [k, e] of Object.entries(old)) if (keep(k)) entries[k] = e;
     for (const [k, e] of this.kept) entries[k] = e;
     for (const [k, e] of this.fresh) {
+      if (e.fps) {
+        entries[k] = { fps: e.fps, result: e.result };
+        continue;
+      }
+      const files = e.files!;
       const seen = this.seen.get(k);
-      const entry: Entry<R> = { fps: seen && seen.length === e.files.length ? seen : e.files.map(fingerprint), result: e.result };
-      if (!this.settings.namedFiles) entry.paths = [...e.files];
+      const entry: Entry<R> = { fps: seen && seen.length === files.length ? seen : files.map(fingerprint), result: e.result };
+      if (!this.settings.namedFiles) entry.paths = [...files];
       entries[k] = entry;
     }
     const out: CacheFile<R> = { engine: this.engine, entries: Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]!])) };

@@ -6,7 +6,7 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
 
@@ -160,10 +160,17 @@ interface Journal {
   committed: boolean;
   /** [temporary file, target], relative to the journal's folder. */
   renames: [string, string][];
+  /**
+   * The spill log's renames belong to the commit too (they are not repeated in `renames`: a
+   * build spills 120,000 files, and listing them again would hold them all in memory at once).
+   */
+  spill?: boolean;
 }
 
 /** Temporary files of transactions not yet committed, removed if the process exits first. */
 const pending = new Set<string>();
+/** Transactions holding spilled files (their temporary files are `tempPath` of each), likewise. */
+const spilling = new Set<FileTransaction>();
 let exitHook = false;
 
 /** Whether `path` holds exactly `content`: a stat settles most cases without reading. */
@@ -181,21 +188,29 @@ function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
+function hookExit(): void {
+  if (exitHook) return;
+  exitHook = true;
+  process.on('exit', () => {
+    for (const t of pending) rmSync(t, { force: true });
+    for (const tx of spilling) tx.abort();
+  });
+}
+
 function track(tmp: string): void {
-  if (!exitHook) {
-    exitHook = true;
-    process.on('exit', () => {
-      for (const t of pending) rmSync(t, { force: true });
-    });
-  }
+  hookExit();
   pending.add(tmp);
 }
 
 export class FileTransaction {
   /** Contents staged in memory, by path. */
   private readonly staged = new Map<string, string>();
-  /** Contents already written to a temporary file beside their target: path → temp. */
-  private readonly spilled = new Map<string, string>();
+  /** Paths whose contents are already written to their temporary file beside them (`tempPath`). */
+  private readonly spilled = new Set<string>();
+  /** The spill log, open for appending while the transaction spills. */
+  private spillFd: number | undefined;
+  /** Folders known to exist (one mkdir each, not one a file). */
+  private readonly folders = new Set<string>();
   private bytes = 0;
   private readonly journal: string | undefined;
   private readonly memoryLimit: number;
@@ -223,15 +238,31 @@ export class FileTransaction {
     }
     // Spilled contents are compared with the disk now: an unchanged file costs no write.
     if (sameOnDisk(path, content)) return;
-    mkdirSync(dirname(path), { recursive: true });
+    this.folder(dirname(path));
     const tmp = tempPath(path);
     if (this.journal) {
       const base = dirname(this.journal);
-      appendFileSync(`${this.journal}.spill`, `${relative(base, tmp)}\t${relative(base, path)}\n`);
+      // Appended before the temporary file is written, with no buffer in between: a kill
+      // after this line leaves no temporary file the log does not name.
+      this.spillFd ??= openSync(`${this.journal}.spill`, 'a');
+      writeSync(this.spillFd, `${relative(base, tmp)}\t${relative(base, path)}\n`);
     }
-    track(tmp);
+    hookExit();
+    spilling.add(this);
+    this.spilled.add(path);
     writeFileSync(tmp, content, 'utf8');
-    this.spilled.set(path, tmp);
+  }
+
+  private folder(dir: string): void {
+    if (this.folders.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.folders.add(dir);
+  }
+
+  private closeSpillLog(): void {
+    if (this.spillFd === undefined) return;
+    closeSync(this.spillFd);
+    this.spillFd = undefined;
   }
 
   private forget(path: string): void {
@@ -240,26 +271,26 @@ export class FileTransaction {
       this.bytes -= old.length;
       this.staged.delete(path);
     }
-    const tmp = this.spilled.get(path);
-    if (tmp !== undefined) {
-      rmSync(tmp, { force: true });
-      pending.delete(tmp);
+    if (this.spilled.has(path)) {
+      rmSync(tempPath(path), { force: true });
       this.spilled.delete(path);
     }
   }
 
   /** Paths whose content differs from the disk (or that do not exist yet). */
   changed(): string[] {
-    const out = [...this.spilled.keys()];
+    const out = [...this.spilled];
     for (const [path, content] of this.staged) if (!sameOnDisk(path, content)) out.push(path);
     return out.sort();
   }
 
   /** Drops everything staged; nothing on disk changes. */
   abort(): void {
-    for (const path of [...this.spilled.keys()]) this.forget(path);
+    for (const path of [...this.spilled]) this.forget(path);
+    spilling.delete(this);
     this.staged.clear();
     this.bytes = 0;
+    this.closeSpillLog();
     if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
   }
 
@@ -270,28 +301,34 @@ export class FileTransaction {
       this.abort();
       return paths;
     }
-    const temps: [string, string][] = paths.map((path) => [this.spilled.get(path) ?? tempPath(path), path]);
+    this.closeSpillLog();
+    // Every file's temporary file is `tempPath(path)`, spilled or written now. The journal lists
+    // the files written now; the spilled ones are in the spill log, which it points to.
+    const inMemory: [string, string][] = paths.filter((path) => !this.spilled.has(path)).map((path) => [tempPath(path), path]);
+    const spill = this.spilled.size > 0 && this.journal !== undefined ? { spill: true } : {};
     const journal = this.journal;
     // One file needs no journal: its rename is the commit.
     const journaled = journal !== undefined && paths.length > 1;
-    if (journaled) writeJournal(journal, { committed: false, renames: temps });
+    if (journaled) writeJournal(journal, { committed: false, renames: inMemory, ...spill });
     try {
-      for (const [tmp, path] of temps) {
-        if (this.spilled.has(path)) continue;
-        mkdirSync(dirname(path), { recursive: true });
+      for (const [tmp, path] of inMemory) {
+        this.folder(dirname(path));
         track(tmp);
         // No fsync: the rename is what makes the write atomic for a killed process, and an
         // fsync per file costs more than everything else Tessera does (7 ms a file here).
         writeFileSync(tmp, this.staged.get(path)!, 'utf8');
       }
-      if (journaled) writeJournal(journal, { committed: true, renames: temps });
+      if (journaled) writeJournal(journal, { committed: true, renames: inMemory, ...spill });
     } catch (e) {
-      for (const [tmp] of temps) rmSync(tmp, { force: true });
+      for (const [tmp] of inMemory) rmSync(tmp, { force: true });
       if (journaled) rmSync(journal, { force: true });
       this.abort();
       throw e;
     }
-    for (const [tmp, path] of temps) {
+    // Committed: from here a failure leaves the rest to the journal's roll-forward, not to the exit hook.
+    spilling.delete(this);
+    for (const path of paths) {
+      const tmp = tempPath(path);
       renameSync(tmp, path);
       pending.delete(tmp);
     }
@@ -307,6 +344,7 @@ export class FileTransaction {
 function writeJournal(path: string, journal: Journal): void {
   const base = dirname(path);
   const rel: Journal = { committed: journal.committed, renames: journal.renames.map(([t, p]) => [relative(base, t), relative(base, p)]) };
+  if (journal.spill) rel.spill = true;
   mkdirSync(base, { recursive: true });
   writeFileSync(`${path}.tmp`, JSON.stringify(rel), 'utf8');
   renameSync(`${path}.tmp`, path);
@@ -339,7 +377,9 @@ export function recoverJournal(path: string): 'rolled-forward' | 'rolled-back' |
     return undefined;
   }
   const committed = journal?.committed ?? false;
-  for (const [t, p] of committed ? journal!.renames : [...(journal?.renames ?? []), ...spilled]) {
+  // A committed journal with `spill` finishes the spill log's renames too (a file written both
+  // ways has one temporary file: the second rename finds it gone).
+  for (const [t, p] of committed ? [...journal!.renames, ...(journal!.spill ? spilled : [])] : [...(journal?.renames ?? []), ...spilled]) {
     const tmp = resolve(base, t);
     if (!existsSync(tmp)) continue; // already renamed, or never written
     if (committed) renameSync(tmp, resolve(base, p));

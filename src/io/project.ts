@@ -77,9 +77,11 @@ export class Project {
     // A command killed while committing its writes left them half-done: finish or undo them
     // first. Only a dead process's journal: shards may run side by side on one project.
     if (existsSync(this.root)) {
+      // A process killed before its commit leaves only a spill log (`<journal>.spill`): its
+      // temporary files are undone from that alone.
       for (const f of readdirSync(this.root)) {
-        const pid = /^\.tessera-journal\.(\d+)$/.exec(f)?.[1];
-        if (pid !== undefined && !alive(Number(pid))) recoverJournal(join(this.root, f));
+        const pid = /^\.tessera-journal\.(\d+)(?:\.spill)?$/.exec(f)?.[1];
+        if (pid !== undefined && !alive(Number(pid))) recoverJournal(join(this.root, `.tessera-journal.${pid}`));
       }
     }
   }

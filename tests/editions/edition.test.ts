@@ -1,10 +1,11 @@
 /**
- * Editions set from the bundled article and translations, read through the build step's
+ * Editions set from the bundled article and translations, read as the build step reads its
  * i18next resources: typography and bidi in every format, HTML semantics, chrome, and the
  * English edition untouched.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { LocaleData } from '../../src/core/reconcile.js';
 import { LANGS, type Lang } from '../../src/core/types.js';
@@ -12,7 +13,7 @@ import { FSI, LRI, PDI, stripBidiControls } from '../../src/formats/bidi.js';
 import { datelinePrefix, editionSentence, renderHtml, renderMarkdown, renderText, type EditionInput } from '../../src/formats/edition.js';
 import { parseArticle } from '../../src/formats/article.js';
 import { Project } from '../../src/io/project.js';
-import { editionInput, withArticleI18n } from '../../src/pipeline/steps/build.js';
+import { editionInput, withArticleTexts } from '../../src/pipeline/steps/build.js';
 
 const ROOT = process.cwd();
 const project = await new Project(ROOT).ready();
@@ -33,7 +34,7 @@ function localeData(lang: Lang): LocaleData {
   }
   return { resources: out, units: {}, retired: {} };
 }
-const input = (lang: Lang): EditionInput => withArticleI18n(article, lang, lang === 'en' ? undefined : localeData(lang), (t, exists, dir) => editionInput(article, lang, t, exists, dir));
+const input = (lang: Lang): EditionInput => withArticleTexts(article, lang, lang === 'en' ? undefined : localeData(lang), (t, exists, dir) => editionInput(article, lang, t, exists, dir));
 const show = (s: string): string => s.replaceAll('\u00a0', '⍽').replaceAll('\u202f', '·').replaceAll(FSI, '⟦').replaceAll(LRI, '⟪').replaceAll(PDI, '⟧');
 
 /** An input with some sentences replaced, to test what the bundled translations do not show. */
@@ -213,5 +214,29 @@ describe('a Markdown edition stays Markdown', () => {
       const reparsed = parseArticle(md, `${lang}.md`);
       expect(reparsed.meta.lang).toBe(lang);
     }
+  });
+});
+
+describe("the build's sentence look-ups resolve as i18next does", () => {
+  it('translated, missing, empty and template-looking sentences: same text and same "exists" as i18next with the same options', () => {
+    const ids = article.doc.segments.map((s) => s.id);
+    const own: Record<string, string> = { [ids[0]!]: 'Traduit.', [ids[1]!]: '', [ids[2]!]: '{{x}} et $t(y)' }; // ids[3…]: missing
+    const inst = i18next.createInstance();
+    void inst.init({ lng: 'fr', fallbackLng: 'en', ns: [], keySeparator: false, nsSeparator: false, interpolation: { escapeValue: false, skipOnVariables: true }, returnEmptyString: false, lowerCaseLng: true, initAsync: false, resources: {} });
+    inst.addResourceBundle('en', 'a', Object.fromEntries(article.doc.segments.map((s) => [s.id, s.source])));
+    inst.addResourceBundle('fr', 'a', own);
+    const t = inst.getFixedT('fr', 'a');
+    withArticleTexts(article, 'fr', { resources: own, units: {}, retired: {} }, (lookup, exists, dir) => {
+      expect(dir).toBe('ltr');
+      for (const id of ids.slice(0, 6)) {
+        expect(lookup(id)).toBe(t(id, { skipInterpolation: true }));
+        expect(exists(id)).toBe(inst.exists(id, { lng: 'fr', ns: 'a', fallbackLng: [] as string[] }));
+      }
+    });
+    withArticleTexts(article, 'ar', undefined, (lookup, exists, dir) => {
+      expect(dir).toBe('rtl');
+      expect(lookup(ids[0]!)).toBe(article.doc.segments[0]!.source);
+      expect(exists(ids[0]!)).toBe(false);
+    });
   });
 });

@@ -147,6 +147,19 @@ describe('opening a project recovers a killed commit (io/fs.ts journal)', () => 
     expect(existsSync(join(root, `.tessera-journal.${dead.stdout}`))).toBe(false);
   });
 
+  it("undoes a dead process's spill log when it was killed before writing a journal", async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    mkdirSync(join(root, 'out/editions/it'), { recursive: true });
+    const tmp = `out/editions/it/.a.html.${dead.stdout}.tmp`;
+    writeFileSync(join(root, tmp), '<!DOCTYPE html>\n');
+    writeFileSync(join(root, `.tessera-journal.${dead.stdout}.spill`), `${tmp}\tout/editions/it/a.html\n`);
+    new Project(root);
+    expect(existsSync(join(root, tmp))).toBe(false);
+    expect(existsSync(join(root, 'out/editions/it/a.html'))).toBe(false);
+    expect(existsSync(join(root, `.tessera-journal.${dead.stdout}.spill`))).toBe(false);
+  });
+
   it('leaves alone the journal of a process still running (a shard committing beside us)', () => {
     const tmp = leave(process.ppid);
     new Project(root);

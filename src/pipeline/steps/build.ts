@@ -14,8 +14,8 @@
  * English, the source, is never held back.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import i18next, { type i18n, type TFunction } from 'i18next';
+import { sep } from 'node:path';
+import i18next, { type i18n } from 'i18next';
 import { InputError, inputError, msg } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import { assessEdition, describeBlockReason, parseStalePolicy, policyFor, type BlockReason, type EditionAssessment, type LangPolicy, type PublishPolicy, type SetCounts } from '../../core/policy.js';
@@ -28,6 +28,7 @@ import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../..
 import { cliTranslator, createUi, type CliTranslator } from '../../i18n/index.js';
 import { parseLangs, type Article } from '../../io/project.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
+import { heapKeeper } from '../heap.js';
 import { parseGate } from './status.js';
 
 import { EDITION_FORMATS } from '../../core/choices.js';
@@ -53,68 +54,79 @@ export interface BuildOptions {
 }
 
 /**
- * One i18next instance per edition language, for a whole build: each article is one namespace,
- * added for its edition and removed after it (i18next's way with many namespaces; creating an
- * instance per edition cost more than setting the edition). Sentences are resources, never
- * templates.
+ * The direction of each edition language, as i18next's `dir()` gives it (asked once per
+ * language; pseudo-locales are set by pseudoDir).
  */
-const instances = new Map<Lang, i18n>();
+const directions = new Map<Lang, 'ltr' | 'rtl'>();
+let dirI18n: i18n | undefined;
 
-function languageI18n(lang: Lang): i18n {
-  let inst = instances.get(lang);
-  if (inst) return inst;
-  inst = i18next.createInstance();
-  void inst.init({
-    lng: lang,
-    fallbackLng: SOURCE_LANG,
-    ns: [],
-    // Segment ids hold no separators, and sentences are text, not templates.
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false, skipOnVariables: true },
-    returnEmptyString: false,
-    // Without it i18next looks 'qps-ploc' up as 'qps-Ploc' and every sentence falls back.
-    lowerCaseLng: true,
-    initAsync: false,
-    resources: {},
-  });
-  instances.set(lang, inst);
-  return inst;
-}
-
-/**
- * Runs `fn` with the article's namespace loaded in its language's instance (English, and the
- * translations when `data` is given), and unloads it after.
- */
-export function withArticleI18n<T>(article: Article, lang: Lang, data: LocaleData | undefined, fn: (t: TFunction, exists: (id: string) => boolean, dir: 'ltr' | 'rtl') => T): T {
-  const inst = languageI18n(lang);
-  const ns = article.slug;
-  const en: Record<string, string> = {};
-  for (const s of article.doc.segments) en[s.id] = s.source;
-  const own = data !== undefined && lang !== SOURCE_LANG;
-  inst.addResourceBundle(SOURCE_LANG, ns, en);
-  if (own) inst.addResourceBundle(lang, ns, data.resources);
-  try {
-    const t = inst.getFixedT(lang, ns);
-    const exists = (id: string): boolean => lang === SOURCE_LANG || inst.exists(id, { lng: lang, ns, fallbackLng: [] as string[] });
-    return fn(t, exists, inst.dir(lang) === 'rtl' ? 'rtl' : 'ltr');
-  } finally {
-    inst.removeResourceBundle(SOURCE_LANG, ns);
-    if (own) inst.removeResourceBundle(lang, ns);
+function languageDir(lang: Lang): 'ltr' | 'rtl' {
+  let dir = directions.get(lang);
+  if (dir) return dir;
+  if (!dirI18n) {
+    dirI18n = i18next.createInstance();
+    // Without lowerCaseLng i18next looks 'qps-ploc' up as 'qps-Ploc'.
+    void dirI18n.init({ lng: SOURCE_LANG, lowerCaseLng: true, initAsync: false, resources: {} });
   }
+  dir = dirI18n.dir(lang) === 'rtl' ? 'rtl' : 'ltr';
+  directions.set(lang, dir);
+  return dir;
+}
+
+/** A sentence looked up by segment id. */
+export type SentenceLookup = (id: string) => string;
+
+/**
+ * Runs `fn` with the article's sentences in `lang`: the translation (`data`'s resources, i18next
+ * JSON v4, one namespace per article) or else the English sentence, and whether the language
+ * has its own. This is i18next's resolution as Tessera configured it — `fallbackLng: 'en'`,
+ * `returnEmptyString: false` (an empty translation sets the English sentence, but it *is* the
+ * language's own resource, as `exists` says, so it is not marked as a fallback), no key or
+ * namespace separators, sentences never interpolated — done as plain look-ups: through
+ * i18next's `t` and `exists` it cost 90 µs a sentence (its options are copied on every call),
+ * over a minute of a newsroom build. tests/editions/edition.test.ts checks the two agree.
+ */
+export function withArticleTexts<T>(article: Article, lang: Lang, data: LocaleData | undefined, fn: (t: SentenceLookup, exists: (id: string) => boolean, dir: 'ltr' | 'rtl') => T): T {
+  const en = new Map<string, string>();
+  for (const s of article.doc.segments) en.set(s.id, s.source);
+  const own = data !== undefined && lang !== SOURCE_LANG ? data.resources : undefined;
+  const has = (id: string): boolean => own !== undefined && Object.hasOwn(own, id) && typeof own[id] === 'string';
+  const t = (id: string): string => {
+    const mine = has(id) ? own![id]! : '';
+    if (mine !== '') return mine;
+    const source = en.get(id);
+    return source ? source : id; // i18next gives the key when nothing is found
+  };
+  const exists = (id: string): boolean => lang === SOURCE_LANG || has(id);
+  return fn(t, exists, languageDir(lang));
 }
 
 /**
- * What the renderers need for one edition, read through i18next inside `withArticleI18n`: every
- * sentence is looked up there and then, so the input stays good after the namespace is gone.
+ * Edition chrome by language and value (a date, the source language): the same few strings for
+ * every article, formatted once each rather than through i18next for every edition.
  */
-export function editionInput(article: Article, lang: Lang, t: TFunction, translated: (id: string) => boolean, dir: 'ltr' | 'rtl'): EditionInput {
+const chrome = new Map<string, string>();
+
+function chromeText(key: string, make: () => string): string {
+  let text = chrome.get(key);
+  if (text === undefined) {
+    text = make();
+    if (chrome.size < 10_000) chrome.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * What the renderers need for one edition, read inside `withArticleTexts`: every
+ * sentence is looked up there and then.
+ */
+export function editionInput(article: Article, lang: Lang, t: SentenceLookup, translated: (id: string) => boolean, dir: 'ltr' | 'rtl'): EditionInput {
   const ui = createUi(lang);
-  // skipInterpolation: a sentence such as "{{x}}" or "$t(y)" is text, never a template.
-  const texts = new Map(article.doc.segments.map((s) => [s.id, { text: t(s.id, { skipInterpolation: true }), fallback: !translated(s.id) }]));
+  // A sentence such as "{{x}}" or "$t(y)" is text, never a template.
+  const texts = new Map(article.doc.segments.map((s) => [s.id, { text: t(s.id), fallback: !translated(s.id) }]));
   // The published date in the edition's calendar format; the pattern (and, for Arabic, the
   // digits) is chrome in src/i18n/<lang>.json.
-  const date = ui.t('edition.date', { date: new Date(`${article.doc.meta.date}T12:00:00Z`) });
+  const date = chromeText(`${lang}\0date\0${article.doc.meta.date}`, () => ui.t('edition.date', { date: new Date(`${article.doc.meta.date}T12:00:00Z`) }));
   const input: EditionInput = {
     doc: article.doc,
     lang,
@@ -123,14 +135,15 @@ export function editionInput(article: Article, lang: Lang, t: TFunction, transla
     chrome: { date },
   };
   if (lang !== article.doc.meta.lang) {
-    input.chrome.translatedFrom = ui.t('edition.translatedFrom', { language: ui.t(`language.${article.doc.meta.lang}`) });
+    const from = article.doc.meta.lang;
+    input.chrome.translatedFrom = chromeText(`${lang}\0from\0${from}`, () => ui.t('edition.translatedFrom', { language: ui.t(`language.${from}`) }));
   }
   return input;
 }
 
 /** The edition in each format. */
 export function renderEditions(article: Article, lang: Lang, data: LocaleData | undefined, formats: readonly string[]): string[] {
-  const input = withArticleI18n(article, lang, data, (t, exists, dir) => editionInput(article, lang, t, exists, dir));
+  const input = withArticleTexts(article, lang, data, (t, exists, dir) => editionInput(article, lang, t, exists, dir));
   return formats.map((f) => (f === 'html' ? renderHtml(input) : f === 'md' ? renderMarkdown(input) : renderText(input)));
 }
 
@@ -171,6 +184,33 @@ export function checkBuildOption(option: string, value: unknown): Diagnostic | u
   }
 }
 
+/**
+ * An edition's verdict, compact — a build holds one for every edition of the corpus (40,000 at
+ * newsroom scale) and its cache stores them: the segment and word counts (SetCounts order:
+ * total, translated, previous, stale, missing), the percentage of words translated, which of the
+ * edition's files a blocked edition left on disk (a bit per format), and the reasons it was
+ * blocked, if it was. Everything else an outcome says follows from the key and the options.
+ */
+type Verdict = [...counts: number[]] | [...counts: number[], BlockReason[]];
+const COUNT_KEYS = ['total', 'translated', 'previous', 'stale', 'missing'] as const;
+/** Index of the percentage, the kept-files bits and the reasons in a Verdict. */
+const PCT = 10;
+const KEPT = 11;
+const REASONS = 12;
+
+function verdictOf(a: EditionAssessment, kept: number): Verdict {
+  const v: Verdict = [...COUNT_KEYS.map((k) => a.segments[k]), ...COUNT_KEYS.map((k) => a.words[k]), a.translatedWords, kept];
+  if (a.blocked.length) (v as unknown[]).push(a.blocked);
+  return v;
+}
+
+function setCounts(v: Verdict, at: number): SetCounts {
+  return { total: v[at] as number, translated: v[at + 1] as number, previous: v[at + 2] as number, stale: v[at + 3] as number, missing: v[at + 4] as number };
+}
+
+/** Articles read at a time (Project.forEachArticle). */
+const BATCH = 16;
+
 export async function buildStep(ctx: StepContext, options: BuildOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
   const ui = uiOf(ctx);
@@ -183,81 +223,139 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   const outDir = project.abs(options.out ?? 'out/editions');
   const sources = project.articlePaths(options.articles ?? []);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+  // Concatenated (outDir is absolute and normalised): path.join costs more than a cache check.
+  const outPrefix = outDir.endsWith(sep) ? outDir : outDir + sep;
+  const fileOf = (slug: string, lang: Lang, f: string): string => `${outPrefix}${lang}${sep}${slug}.${f}`;
   // Incremental (io/cache.ts): an edition whose inputs and files are as the last build left
-  // them is not set again. The key holds everything that shapes an edition.
-  type Cached = Omit<EditionOutcome, 'status' | 'changed'>;
-  const cache = project.stepCache<Cached>('build', { formats, policy, out: project.rel(outDir) }, { namedFiles: true });
+  // them is not set again. The key holds everything that shapes an edition. Entries are set
+  // only once the build's files are in place, so the cache takes their fingerprints then and
+  // keeps no list of files for the 40,000 editions in between.
+  const cache = project.stepCache<Verdict>('build', { formats, policy, out: project.rel(outDir), verdict: 2 }, { namedFiles: true, fingerprintOnSet: true });
   const inputsOf = (path: string, lang: Lang): string[] => {
     const slug = slugOf(path);
     const own = lang === SOURCE_LANG ? [] : [project.resourcesPath(lang, slug), project.statePath(lang, slug)];
-    return [path, project.resourcesPath(SOURCE_LANG, slug), ...own, ...formats.map((f) => join(outDir, lang, `${slug}.${f}`))];
+    return [path, project.resourcesPath(SOURCE_LANG, slug), ...own, ...formats.map((f) => fileOf(slug, lang, f))];
   };
-  const hits = new Map<string, Cached>();
-  for (const path of sources) for (const lang of langs) {
-    const hit = cache.get(`${slugOf(path)}/${lang}`, inputsOf(path, lang));
-    if (hit) hits.set(`${slugOf(path)}/${lang}`, hit);
-  }
+  // One verdict per edition, article by article, languages in order.
+  const verdicts: Verdict[] = new Array<Verdict>(sources.length * langs.length);
+  const fresh = new Uint8Array(verdicts.length);
+  const indexOf = new Map<string, number>(); // slug → article index, for the articles to set
+  const needed: string[] = [];
+  sources.forEach((path, i) => {
+    let miss = false;
+    for (const [j, lang] of langs.entries()) {
+      const hit = cache.get(`${slugOf(path)}/${lang}`, inputsOf(path, lang));
+      if (hit) verdicts[i * langs.length + j] = hit;
+      else miss = true;
+    }
+    if (miss) {
+      needed.push(path);
+      indexOf.set(slugOf(path), i);
+    }
+  });
   const progress = startProgress(ctx, 'build', sources.length);
-  const needed = sources.filter((p) => langs.some((l) => !hits.has(`${slugOf(p)}/${l}`)));
   for (let i = 0; i < sources.length - needed.length; i++) progress.tick();
+  // The whole build is one transaction (io/fs.ts): a killed build leaves every edition as it
+  // was; past a few megabytes the contents wait in temporary files beside their targets, and
+  // the journal names them through its spill log, so memory stays flat at any size.
   const tx = project.transaction();
-  const built = new Map<string, Cached>();
-  const fresh: { key: string; inputs: string[]; entry: Cached }[] = [];
-  // Articles a batch at a time (Project.forEachArticle): memory holds a batch, not the corpus.
-  await project.forEachArticle(
-    needed,
-    (a) => {
-      const path = project.abs(a.file);
-      const sizes = segmentSizes(a.doc);
-      const previous = project.readPreviousEnglish(a.slug);
-      for (const lang of langs) {
-        const key = `${a.slug}/${lang}`;
-        if (hits.has(key)) continue;
-        const data = lang === SOURCE_LANG ? undefined : reconcile(a.doc, previous, project.readLocale(lang, a.slug));
-        const assessment = assessEdition(a.doc, lang, data, policyFor(policy, lang), sizes);
-        const paths = formats.map((f) => join(outDir, lang, `${a.slug}.${f}`));
-        const files = paths.map((p) => project.rel(p));
-        let kept: string[] = [];
-        if (assessment.blocked.length > 0) kept = paths.filter((p) => existsSync(p)).map((p) => project.rel(p));
-        else {
-          const contents = renderEditions(a, lang, data && { ...data, resources: assessment.resources }, formats);
-          for (const [i, f] of formats.entries()) tx.write(paths[i]!, isPseudoLang(lang) ? markPseudoEdition(contents[i]!, f, lang) : contents[i]!);
+  const keepHeap = heapKeeper();
+  try {
+    // Articles a batch at a time (Project.forEachArticle): memory holds a batch, not the corpus.
+    await project.forEachArticle(
+      needed,
+      (a) => {
+        const i = indexOf.get(a.slug)!;
+        const sizes = segmentSizes(a.doc);
+        const previous = project.readPreviousEnglish(a.slug);
+        for (const [j, lang] of langs.entries()) {
+          const at = i * langs.length + j;
+          if (verdicts[at]) continue;
+          const data = lang === SOURCE_LANG ? undefined : reconcile(a.doc, previous, project.readLocale(lang, a.slug));
+          const assessment = assessEdition(a.doc, lang, data, policyFor(policy, lang), sizes);
+          const paths = formats.map((f) => fileOf(a.slug, lang, f));
+          let kept = 0;
+          if (assessment.blocked.length > 0) paths.forEach((p, k) => (kept |= existsSync(p) ? 1 << k : 0));
+          else {
+            const contents = renderEditions(a, lang, data && { ...data, resources: assessment.resources }, formats);
+            for (const [k, f] of formats.entries()) tx.write(paths[k]!, isPseudoLang(lang) ? markPseudoEdition(contents[k]!, f, lang) : contents[k]!);
+          }
+          // The cache and the report keep the verdict and counts, not the edition's text.
+          verdicts[at] = verdictOf(assessment, kept);
+          fresh[at] = 1;
         }
-        // The cache and the report keep the verdict and counts, not the edition's text.
-        const entry: Cached = { article: a.slug, lang, assessment: { ...assessment, resources: {} }, files, kept };
-        built.set(key, entry);
-        fresh.push({ key, inputs: inputsOf(path, lang), entry });
-      }
-    },
-    () => progress.tick(),
-  );
-  const pending: Cached[] = [];
-  for (const path of sources) for (const lang of langs) pending.push(hits.get(`${slugOf(path)}/${lang}`) ?? built.get(`${slugOf(path)}/${lang}`)!);
+        keepHeap();
+      },
+      () => progress.tick(),
+      // Small batches: articles read ahead stay in memory while a batch is set, long enough
+      // for the garbage collector to move them to the old generation, which it then lets grow.
+      BATCH,
+    );
+  } catch (e) {
+    tx.abort();
+    throw e;
+  }
   progress.done();
   const written = tx.commit().map((p) => project.rel(p));
-  for (const f of fresh) cache.set(f.key, f.inputs, f.entry);
-  cache.save();
-  const changedSet = new Set(written);
-  const outcomes: EditionOutcome[] = pending.map((e) => {
-    const changed = e.assessment.blocked.length ? [] : e.files.filter((f) => changedSet.has(f));
-    const status = e.assessment.blocked.length ? 'blocked' : changed.length ? 'written' : 'unchanged';
-    return { article: e.article, lang: e.lang, status, assessment: e.assessment, files: e.files, changed, kept: e.kept };
+  sources.forEach((path, i) => {
+    for (const [j, lang] of langs.entries()) if (fresh[i * langs.length + j]) cache.set(`${slugOf(path)}/${lang}`, inputsOf(path, lang), verdicts[i * langs.length + j]!);
   });
-  const blocked = outcomes.filter((o) => o.status === 'blocked');
+  cache.save();
   const out = project.rel(outDir);
-  if (options.json) output.out(buildJson(outcomes, out, formats));
+  const changedSet = options.json ? new Set(written) : undefined;
+  /** The outcome of edition `at`, made when it is reported (the verdicts are what is kept). */
+  const outcomeAt = (at: number): EditionOutcome => {
+    const path = sources[Math.floor(at / langs.length)]!;
+    const lang = langs[at % langs.length]!;
+    const article = slugOf(path);
+    const v = verdicts[at]!;
+    const blocked = (v[REASONS] as BlockReason[] | undefined) ?? [];
+    const assessment: EditionAssessment = { lang, resources: {}, segments: setCounts(v, 0), words: setCounts(v, 5), translatedWords: v[PCT] as number, blocked };
+    if (lang !== SOURCE_LANG) assessment.policy = policyFor(policy, lang);
+    const files = formats.map((f) => project.rel(fileOf(article, lang, f)));
+    const kept = files.filter((_, k) => ((v[KEPT] as number) & (1 << k)) !== 0);
+    const changed = blocked.length || !changedSet ? [] : files.filter((f) => changedSet.has(f));
+    const status = blocked.length ? 'blocked' : changed.length ? 'written' : 'unchanged';
+    return { article, lang, status, assessment, files, changed, kept };
+  };
+  const isBlocked = (at: number): boolean => verdicts[at]![REASONS] !== undefined;
+  let blockedCount = 0;
+  for (let at = 0; at < verdicts.length; at++) if (isBlocked(at)) blockedCount++;
+  if (options.json) output.out(buildJson(verdicts.map((_, at) => outcomeAt(at)), out, formats));
   if (!output.quiet) {
-    const built = outcomes.filter((o) => o.status !== 'blocked').flatMap((o) => o.files);
-    output.err(`${ui.t('build.summary', { files: ui.t('count.editionFiles', { count: built.length }), out: `${out}/`, changed: written.length })}${blocked.length ? ui.t('build.notPublished', { count: blocked.length }) : ''}\n`);
-    for (const f of built) output.err(`  ${f}\n`);
-    for (const o of outcomes) {
-      const note = fallbackNote(o, ui);
-      if (note) output.err(`  ${ui.t('build.note', { article: o.article, lang: o.lang, note })}\n`);
+    // Lines go out a chunk at a time: 120,000 file names are 120,000 writes otherwise.
+    const lines = chunkedWriter((text) => output.err(text));
+    const builtFiles = (verdicts.length - blockedCount) * formats.length;
+    lines(`${ui.t('build.summary', { files: ui.t('count.editionFiles', { count: builtFiles }), out: `${out}/`, changed: written.length })}${blockedCount ? ui.t('build.notPublished', { count: blockedCount }) : ''}\n`);
+    for (let at = 0; at < verdicts.length; at++) {
+      if (isBlocked(at)) continue;
+      const slug = slugOf(sources[Math.floor(at / langs.length)]!);
+      for (const f of formats) lines(`  ${project.rel(fileOf(slug, langs[at % langs.length]!, f))}\n`);
     }
+    for (let at = 0; at < verdicts.length; at++) {
+      const v = verdicts[at]!;
+      // Only an edition with previous, stale or missing segments has a note (fallbackNote).
+      if (isBlocked(at) || (v[2] as number) + (v[3] as number) + (v[4] as number) === 0) continue;
+      const note = fallbackNote(outcomeAt(at), ui);
+      if (note) lines(`  ${ui.t('build.note', { article: slugOf(sources[Math.floor(at / langs.length)]!), lang: langs[at % langs.length]!, note })}\n`);
+    }
+    lines();
   }
   // Always printed, like a failed status gate: this is why the command exits 1.
-  for (const o of blocked) output.err(blockedLine(o, ui) + '\n');
-  return { ok: blocked.length === 0, written };
+  for (let at = 0; at < verdicts.length; at++) if (isBlocked(at)) output.err(blockedLine(outcomeAt(at), ui) + '\n');
+  return { ok: blockedCount === 0, written };
+}
+
+/** Collects text and hands it on in pieces of about 64 KB; called without text, hands on the rest. */
+function chunkedWriter(write: (text: string) => void): (text?: string) => void {
+  let buffer = '';
+  return (text) => {
+    if (text !== undefined) buffer += text;
+    if ((text === undefined && buffer !== '') || buffer.length >= 1 << 16) {
+      write(buffer);
+      buffer = '';
+    }
+  };
 }
 
 const pct = (p: number): string => formatPercent(p, 'en');
