@@ -65,7 +65,7 @@ export class StepCache<R> {
   private readonly path: string;
   private readonly engine: string;
   private loaded: Record<string, Entry<R>> | undefined;
-  private readonly fresh = new Map<string, { files: readonly string[]; result: R }>();
+  private readonly fresh = new Map<string, { files: readonly string[] | (() => readonly string[]); result: R }>();
   private readonly kept = new Map<string, Entry<R>>();
   /** Fingerprints taken by `get` (readOnly caches only). */
   private readonly seen = new Map<string, string[]>();
@@ -120,8 +120,12 @@ export class StepCache<R> {
     return undefined;
   }
 
-  /** Records a task done in this run: the files it read and wrote, and its result. */
-  set(key: string, files: readonly string[], result: R): void {
+  /**
+   * Records a task done in this run: the files it read and wrote, and its result. `files` may
+   * be a function that names them when the cache is saved (a long run need not hold every
+   * task's list of paths meanwhile).
+   */
+  set(key: string, files: readonly string[] | (() => readonly string[]), result: R): void {
     this.fresh.set(key, { files, result });
   }
 
@@ -141,8 +145,9 @@ export class StepCache<R> {
     for (const [k, e] of this.kept) entries[k] = e;
     for (const [k, e] of this.fresh) {
       const seen = this.seen.get(k);
-      const entry: Entry<R> = { fps: seen && seen.length === e.files.length ? seen : e.files.map(fingerprint), result: e.result };
-      if (!this.settings.namedFiles) entry.paths = [...e.files];
+      const files = typeof e.files === 'function' ? e.files() : e.files;
+      const entry: Entry<R> = { fps: seen && seen.length === files.length ? seen : files.map(fingerprint), result: e.result };
+      if (!this.settings.namedFiles) entry.paths = [...files];
       entries[k] = entry;
     }
     const out: CacheFile<R> = { engine: this.engine, entries: Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]!])) };
@@ -168,10 +173,19 @@ export class DocCache {
     return createHash('sha256').update(`${ENGINE}\n${content}`).digest('hex');
   }
 
+  /** Whether a document is cached under `key` (it may still fail to read: see `get`). */
+  has(key: string): boolean {
+    return this.enabled && statSync(this.path(key), { throwIfNoEntry: false }) !== undefined;
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
   get(key: string): Doc | undefined {
     if (!this.enabled) return undefined;
     try {
-      return JSON.parse(readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8')) as Doc;
+      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Doc;
     } catch {
       return undefined;
     }

@@ -6,8 +6,8 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
 
 export function readText(path: string, label = path): string {
@@ -189,17 +189,50 @@ export class FileTransaction {
       this.bytes += content.length;
       return;
     }
-    // Spilled contents are compared with the disk now: an unchanged file costs no write.
-    if (sameOnDisk(path, content)) return;
-    mkdirSync(dirname(path), { recursive: true });
+    // Spilled contents are compared with the disk now: an unchanged file costs no write. In a
+    // folder this transaction created there is nothing to compare with.
+    const dir = dirname(path);
+    if (!this.fresh(dir) && sameOnDisk(path, content)) return;
     const tmp = tempPath(path);
-    if (this.journal) {
-      const base = dirname(this.journal);
-      appendFileSync(`${this.journal}.spill`, `${relative(base, tmp)}\t${relative(base, path)}\n`);
-    }
+    if (this.journal) this.logSpill(dir, tmp, path);
     track(tmp);
     writeFileSync(tmp, content, 'utf8');
     this.spilled.set(path, tmp);
+  }
+
+  /** Folders made (true) or found (false) by this transaction's spills. */
+  private readonly dirs = new Map<string, boolean>();
+  /** The spill log, open for appending while the transaction spills (see `Journal`). */
+  private spillFd: number | undefined;
+  private readonly relDirs = new Map<string, string>();
+
+  /** Makes `dir` if need be; whether this transaction made it (so it held nothing before). */
+  private fresh(dir: string): boolean {
+    let made = this.dirs.get(dir);
+    if (made === undefined) {
+      made = mkdirSync(dir, { recursive: true }) !== undefined;
+      this.dirs.set(dir, made);
+    }
+    return made;
+  }
+
+  /** One line of the spill log, written before the temporary file it names. */
+  private logSpill(dir: string, tmp: string, path: string): void {
+    const journal = this.journal!;
+    let rel = this.relDirs.get(dir);
+    if (rel === undefined) {
+      rel = relative(dirname(journal), dir);
+      if (rel !== '') rel += sep;
+      this.relDirs.set(dir, rel);
+    }
+    this.spillFd ??= openSync(`${journal}.spill`, 'a');
+    writeSync(this.spillFd, `${rel}${basename(tmp)}\t${rel}${basename(path)}\n`);
+  }
+
+  private closeSpillLog(): void {
+    if (this.spillFd === undefined) return;
+    closeSync(this.spillFd);
+    this.spillFd = undefined;
   }
 
   private forget(path: string): void {
@@ -228,6 +261,8 @@ export class FileTransaction {
     for (const path of [...this.spilled.keys()]) this.forget(path);
     this.staged.clear();
     this.bytes = 0;
+    this.closeSpillLog();
+    this.dirs.clear();
     if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
   }
 
@@ -264,6 +299,8 @@ export class FileTransaction {
       pending.delete(tmp);
     }
     if (journaled) rmSync(journal, { force: true });
+    this.closeSpillLog();
+    this.dirs.clear();
     if (journal) rmSync(`${journal}.spill`, { force: true });
     this.spilled.clear();
     this.staged.clear();
