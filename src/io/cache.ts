@@ -71,7 +71,7 @@ export class StepCache<R> {
   private readonly path: string;
   private readonly engine: string;
   private loaded: Record<string, Entry<R>> | undefined;
-  private readonly fresh = new Map<string, { files?: readonly string[]; fps?: string[]; result: R }>();
+  private readonly fresh = new Map<string, { files?: readonly string[] | (() => readonly string[]); fps?: string[]; result: R }>();
   private readonly kept = new Map<string, Entry<R>>();
   /** Fingerprints taken by `get` (readOnly caches only). */
   private readonly seen = new Map<string, string[]>();
@@ -140,9 +140,13 @@ export class StepCache<R> {
     return undefined;
   }
 
-  /** Records a task done in this run: the files it read and wrote, and its result. */
-  set(key: string, files: readonly string[], result: R): void {
-    if (this.settings.fingerprintOnSet && this.settings.namedFiles) this.fresh.set(key, { fps: files.map(fingerprint), result });
+  /**
+   * Records a task done in this run: the files it read and wrote, and its result. `files` may
+   * be a function that names them when the cache is saved (a long run need not hold every
+   * task's list of paths meanwhile).
+   */
+  set(key: string, files: readonly string[] | (() => readonly string[]), result: R): void {
+    if (this.settings.fingerprintOnSet && this.settings.namedFiles) this.fresh.set(key, { fps: (typeof files === 'function' ? files() : files).map(fingerprint), result });
     else this.fresh.set(key, { files, result });
   }
 
@@ -165,7 +169,7 @@ export class StepCache<R> {
         entries[k] = { fps: e.fps, result: e.result };
         continue;
       }
-      const files = e.files!;
+      const files = typeof e.files === 'function' ? e.files() : e.files!;
       const seen = this.seen.get(k);
       const entry: Entry<R> = { fps: seen && seen.length === files.length ? seen : files.map(fingerprint), result: e.result };
       if (!this.settings.namedFiles) entry.paths = [...files];
@@ -194,10 +198,19 @@ export class DocCache {
     return createHash('sha256').update(`${ENGINE}\n${content}`).digest('hex');
   }
 
+  /** Whether a document is cached under `key` (it may still fail to read: see `get`). */
+  has(key: string): boolean {
+    return this.enabled && statSync(this.path(key), { throwIfNoEntry: false }) !== undefined;
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
   get(key: string): Doc | undefined {
     if (!this.enabled) return undefined;
     try {
-      return JSON.parse(readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8')) as Doc;
+      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Doc;
     } catch {
       return undefined;
     }

@@ -7,7 +7,7 @@
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, basename, join, relative, resolve } from 'node:path';
+import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
 
 export function readText(path: string, label = path): string {
@@ -209,8 +209,10 @@ export class FileTransaction {
   private readonly spilled = new Set<string>();
   /** The spill log, open for appending while the transaction spills. */
   private spillFd: number | undefined;
-  /** Folders known to exist (one mkdir each, not one a file). */
-  private readonly folders = new Set<string>();
+  /** Folders known to exist, and whether this transaction made them (so they held nothing before). */
+  private readonly folders = new Map<string, boolean>();
+  /** Folders relative to the journal's, for the spill log. */
+  private readonly relDirs = new Map<string, string>();
   private bytes = 0;
   private readonly journal: string | undefined;
   private readonly memoryLimit: number;
@@ -236,16 +238,22 @@ export class FileTransaction {
       this.bytes += content.length;
       return;
     }
-    // Spilled contents are compared with the disk now: an unchanged file costs no write.
-    if (sameOnDisk(path, content)) return;
-    this.folder(dirname(path));
+    // Spilled contents are compared with the disk now: an unchanged file costs no write. In a
+    // folder this transaction created there is nothing to compare with.
+    const dir = dirname(path);
+    if (!this.folder(dir) && sameOnDisk(path, content)) return;
     const tmp = tempPath(path);
     if (this.journal) {
-      const base = dirname(this.journal);
+      let rel = this.relDirs.get(dir);
+      if (rel === undefined) {
+        rel = relative(dirname(this.journal), dir);
+        if (rel !== '') rel += sep;
+        this.relDirs.set(dir, rel);
+      }
       // Appended before the temporary file is written, with no buffer in between: a kill
       // after this line leaves no temporary file the log does not name.
       this.spillFd ??= openSync(`${this.journal}.spill`, 'a');
-      writeSync(this.spillFd, `${relative(base, tmp)}\t${relative(base, path)}\n`);
+      writeSync(this.spillFd, `${rel}${basename(tmp)}\t${rel}${basename(path)}\n`);
     }
     hookExit();
     spilling.add(this);
@@ -253,10 +261,14 @@ export class FileTransaction {
     writeFileSync(tmp, content, 'utf8');
   }
 
-  private folder(dir: string): void {
-    if (this.folders.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
-    this.folders.add(dir);
+  /** Makes `dir` if need be (one mkdir a folder, not one a file); whether this transaction made it. */
+  private folder(dir: string): boolean {
+    let made = this.folders.get(dir);
+    if (made === undefined) {
+      made = mkdirSync(dir, { recursive: true }) !== undefined;
+      this.folders.set(dir, made);
+    }
+    return made;
   }
 
   private closeSpillLog(): void {
@@ -291,6 +303,7 @@ export class FileTransaction {
     this.staged.clear();
     this.bytes = 0;
     this.closeSpillLog();
+    this.folders.clear();
     if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
   }
 
@@ -336,6 +349,7 @@ export class FileTransaction {
     if (journal) rmSync(`${journal}.spill`, { force: true });
     this.spilled.clear();
     this.staged.clear();
+    this.folders.clear();
     this.bytes = 0;
     return paths;
   }

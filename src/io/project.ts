@@ -65,7 +65,7 @@ export class Project {
   readonly concurrency: number;
   private readonly docs: DocCache;
   /** Articles parsed ahead of use by `preload`, by path. */
-  private readonly parsed = new Map<string, { key: string; doc: Doc }>();
+  private readonly parsed = new Map<string, { key: string; doc?: Doc }>();
 
   constructor(root: string, options: ProjectOptions = {}) {
     this.root = resolve(root);
@@ -149,9 +149,10 @@ export class Project {
       const file = this.rel(path);
       const content = readText(path, file);
       const key = this.docs.key(content);
-      const doc = this.docs.get(key);
-      if (doc) {
-        this.parsed.set(path, { key, doc });
+      // A cached document is read when it is used, not now: read ahead, a batch of documents
+      // would outlive the young generation and fill the old one with garbage.
+      if (this.docs.has(key)) {
+        this.parsed.set(path, { key });
         tick();
       } else jobs.push({ path, key, content, file });
     }
@@ -205,7 +206,8 @@ export class Project {
     const pre = this.parsed.get(path);
     if (pre) {
       this.parsed.delete(path);
-      return this.checked(path, file, pre.doc);
+      const doc = pre.doc ?? this.docs.get(pre.key);
+      if (doc) return this.checked(path, file, doc);
     }
     const content = readText(path, file);
     const key = this.docs.key(content);

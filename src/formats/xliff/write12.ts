@@ -10,10 +10,33 @@ import type { ExchangeFile } from './model.js';
 import { toXliff12State } from './states.js';
 import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
 
+/** Characters that need a look: those escaping changes and those XML cannot carry. */
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Escapes text, refusing characters XML cannot carry (the article parser reports them first). */
 function t(s: string): string {
+  if (!SPECIAL.test(s)) return s; // most text: one scan, no copy
   if (INVALID_XML_CHARS.test(s)) throw new Error(`text holds a character XML cannot carry: ${JSON.stringify(s)}`);
   return escapeText(s);
+}
+
+/**
+ * A source sentence's codes and its XML, by sentence. An article's files (one per language)
+ * carry the same sentences: each is encoded and escaped once. Bounded, and a pure function of
+ * the sentence, so output never depends on what came before.
+ */
+const sources = new Map<string, { codes: InlinePart[]; xml: string }>();
+
+function sourceOf(text: string): { codes: InlinePart[]; xml: string } {
+  let s = sources.get(text);
+  if (!s) {
+    if (sources.size >= 4096) sources.clear();
+    const codes = encodeInline(text);
+    s = { codes, xml: content(codes) };
+    sources.set(text, s);
+  }
+  return s;
 }
 
 export interface Write12Options {
@@ -22,47 +45,82 @@ export interface Write12Options {
 }
 
 export function writeXliff12(file: ExchangeFile, options: Write12Options = {}): string {
-  const out: string[] = [];
-  out.push('<?xml version="1.0" encoding="UTF-8"?>');
-  out.push('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
-  out.push(
-    `  <file original="${a(file.article)}" source-language="${a(file.sourceLang)}" target-language="${a(file.targetLang)}" datatype="plaintext" tool-id="tessera">`,
-  );
-  out.push('    <header>');
-  out.push('      <tool tool-id="tessera" tool-name="Tessera"/>');
-  for (const n of file.notes) out.push(`      <note from="tessera">${t(n)}</note>`);
-  out.push('    </header>');
-  out.push('    <body>');
+  // One string built by concatenation: the files are many and large, and an array of lines
+  // joined at the end costs a second copy of each.
+  const src = a(file.sourceLang);
+  let out = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n';
+  out += `  <file original="${a(file.article)}" source-language="${src}" target-language="${a(file.targetLang)}" datatype="plaintext" tool-id="tessera">\n`;
+  out += '    <header>\n      <tool tool-id="tessera" tool-name="Tessera"/>\n';
+  for (const n of file.notes) out += `      <note from="tessera">${t(n)}</note>\n`;
+  out += '    </header>\n    <body>\n';
+  out += body(file, options.prefill ?? false);
+  out += '    </body>\n  </file>\n</xliff>\n';
+  return out;
+}
+
+/**
+ * The last body written, with what it was made of (a copy: callers may change their units
+ * afterwards). An article's files for its languages usually hold the same units, with no
+ * target and no match: then the body does not depend on the language, and the next
+ * language's file reuses it. Still a pure function of its inputs.
+ */
+let last: { key: unknown[]; xml: string } | undefined;
+
+function body(file: ExchangeFile, prefill: boolean): string {
+  // Only a target or a match says the target language; prefilling gives every unit a target.
+  const languageFree = !prefill && file.units.every((u) => u.target === undefined && (u.matches ?? []).length === 0);
+  if (!languageFree) return units(file, prefill);
+  if (last && sameKey(last.key, file)) return last.xml;
+  const key: unknown[] = [file.sourceLang, file.units.length];
+  for (const u of file.units) key.push(u.id, u.source, u.state, u.translate, u.notes.length, ...u.notes);
+  const xml = units(file, prefill);
+  last = { key, xml };
+  return xml;
+}
+
+/** Whether `file`'s units (without targets or matches) are those `key` was made of. */
+function sameKey(key: readonly unknown[], file: ExchangeFile): boolean {
+  if (key[0] !== file.sourceLang || key[1] !== file.units.length) return false;
+  let k = 2;
+  for (const u of file.units) {
+    if (key[k++] !== u.id || key[k++] !== u.source || key[k++] !== u.state || key[k++] !== u.translate || key[k++] !== u.notes.length) return false;
+    for (const n of u.notes) if (key[k++] !== n) return false;
+  }
+  return k === key.length;
+}
+
+function units(file: ExchangeFile, prefill: boolean): string {
+  const src = a(file.sourceLang);
+  const trg = a(file.targetLang);
+  let out = '';
   for (const u of file.units) {
     const st = toXliff12State(u.state);
-    let attrs = `id="${a(u.id)}" resname="${a(u.id)}"`;
-    if (st.approved && u.target !== undefined) attrs += ` approved="${st.approved}"`;
-    if (!u.translate) attrs += ' translate="no"';
-    attrs += ' xml:space="preserve"';
-    out.push(`      <trans-unit ${attrs}>`);
-    const codes = encodeInline(u.source);
-    out.push(`        <source xml:lang="${a(file.sourceLang)}">${content(codes)}</source>`);
-    const target = u.target ?? (options.prefill ? u.source : undefined);
+    const id = a(u.id);
+    out += `      <trans-unit id="${id}" resname="${id}"`;
+    if (st.approved && u.target !== undefined) out += ` approved="${st.approved}"`;
+    if (!u.translate) out += ' translate="no"';
+    out += ' xml:space="preserve">\n';
+    const source = sourceOf(u.source);
+    const codes = source.codes;
+    out += `        <source xml:lang="${src}">${source.xml}</source>\n`;
+    const target = u.target ?? (prefill ? u.source : undefined);
     if (target !== undefined) {
       const state = u.target !== undefined ? st.state : 'new';
       const prov = u.provenance && u.target !== undefined ? ` state-qualifier="${qualifier(u.provenance)}"` : '';
-      out.push(`        <target xml:lang="${a(file.targetLang)}" state="${state}"${prov}>${content(alignTarget(codes, target))}</target>`);
+      out += `        <target xml:lang="${trg}" state="${state}"${prov}>${content(alignTarget(codes, target))}</target>\n`;
     }
-    for (const n of u.notes) out.push(`        <note from="tessera">${t(n)}</note>`);
+    for (const n of u.notes) out += `        <note from="tessera">${t(n)}</note>\n`;
     // Memory matches, where CAT tools look for them. Their codes take the ids of the unit's own
     // codes (same kind and text), so a tool can reuse them; a code the unit lacks stays text.
     for (const m of u.matches ?? []) {
-      out.push(`        <alt-trans match-quality="${Math.floor(m.score)}" origin="${a(m.origin)}">`);
-      out.push(`          <source xml:lang="${a(file.sourceLang)}">${content(alignTarget(codes, m.source))}</source>`);
-      out.push(`          <target xml:lang="${a(file.targetLang)}">${content(alignTarget(codes, m.target))}</target>`);
-      out.push('        </alt-trans>');
+      out += `        <alt-trans match-quality="${Math.floor(m.score)}" origin="${a(m.origin)}">\n`;
+      out += `          <source xml:lang="${src}">${content(alignTarget(codes, m.source))}</source>\n`;
+      out += `          <target xml:lang="${trg}">${content(alignTarget(codes, m.target))}</target>\n`;
+      out += '        </alt-trans>\n';
     }
-    out.push('      </trans-unit>');
+    out += '      </trans-unit>\n';
   }
-  out.push('    </body>');
-  out.push('  </file>');
-  out.push('</xliff>');
-  return out.join('\n') + '\n';
+  return out;
 }
 
 /**
@@ -70,15 +128,18 @@ export function writeXliff12(file: ExchangeFile, options: Write12Options = {}): 
  * `ept`), which Translate Toolkit shows and OmegaT keeps; an empty `<x/>` would vanish in PO.
  */
 function content(parts: readonly InlinePart[]): string {
-  return parts
-    .map((p) => {
-      if (typeof p === 'string') return t(p);
-      const ctype = CTYPE[p.type] ?? `x-${p.type}`;
-      if (p.kind === 'ph') return `<ph id="${p.id}" ctype="${ctype}">${t(p.data)}</ph>`;
-      if (p.kind === 'open') return `<bpt id="${p.id}" ctype="${ctype}">${t(p.data)}</bpt>`;
-      return `<ept id="${p.id}">${t(p.data)}</ept>`;
-    })
-    .join('');
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      out += t(p);
+      continue;
+    }
+    const ctype = CTYPE[p.type] ?? `x-${p.type}`;
+    if (p.kind === 'ph') out += `<ph id="${p.id}" ctype="${ctype}">${t(p.data)}</ph>`;
+    else if (p.kind === 'open') out += `<bpt id="${p.id}" ctype="${ctype}">${t(p.data)}</bpt>`;
+    else out += `<ept id="${p.id}">${t(p.data)}</ept>`;
+  }
+  return out;
 }
 
 /** XLIFF 1.2's predefined ctype values where one fits (section 4.3.5); x- otherwise. */

@@ -11,6 +11,11 @@ import createjs from 'xliff/createjs';
 import { inputError, msg } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
 import { reconcile, type LocaleData } from '../../core/reconcile.js';
+
+/** Nothing stored for the language: no translation, no state, nothing retired. */
+function isEmptyLocale(d: LocaleData): boolean {
+  return Object.keys(d.resources).length === 0 && Object.keys(d.units).length === 0 && Object.keys(d.retired).length === 0;
+}
 import type { ExchangeFile, ExchangeUnit } from '../../formats/xliff/model.js';
 import { writeXliff12 } from '../../formats/xliff/write12.js';
 import { writeXliff20 } from '../../formats/xliff/write20.js';
@@ -57,10 +62,15 @@ const KIND_LABEL: Record<string, string> = {
 export function contextNotes(doc: Doc, seg: Segment, bodyIndex: Map<number, number>): string[] {
   const block = doc.blocks[seg.block]!;
   const count = block.parts.filter((p) => 'seg' in p).length;
+  return notesAt(doc, doc.segments.indexOf(seg), count, bodyIndex.get(seg.block) ?? seg.block);
+}
+
+function notesAt(doc: Doc, i: number, count: number, body: number): string[] {
+  const seg = doc.segments[i]!;
+  const block = doc.blocks[seg.block]!;
   const label = KIND_LABEL[block.kind] ?? block.kind;
-  const where = block.kind === 'headline' ? label : `${label} ${bodyIndex.get(seg.block) ?? seg.block}, sentence ${seg.index + 1} of ${count}`;
+  const where = block.kind === 'headline' ? label : `${label} ${body}, sentence ${seg.index + 1} of ${count}`;
   const notes = [where];
-  const i = doc.segments.indexOf(seg);
   const prev = doc.segments[i - 1];
   const next = doc.segments[i + 1];
   if (prev && prev.block !== 0) notes.push(`Previous sentence: ${prev.source}`);
@@ -68,37 +78,52 @@ export function contextNotes(doc: Doc, seg: Segment, bodyIndex: Map<number, numb
   return notes;
 }
 
-export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolean): ExchangeFile {
+/**
+ * Every segment's context notes (as contextNotes gives them), in document order: they depend
+ * on the article only, so an export works them out once for all its languages.
+ */
+export function articleContext(doc: Doc): string[][] {
+  const counts = new Map<number, number>();
+  for (const seg of doc.segments) if (!counts.has(seg.block)) counts.set(seg.block, doc.blocks[seg.block]!.parts.filter((p) => 'seg' in p).length);
+  // Body blocks are numbered from 1 after the headline (block 0): their index.
+  return doc.segments.map((seg, i) => notesAt(doc, i, counts.get(seg.block)!, seg.block));
+}
+
+export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolean, context: readonly string[][] = articleContext(doc)): ExchangeFile {
   // The xliff package (the i18next ecosystem's converter) pairs the i18next resources of
   // both languages key by key; Tessera adds what the package has no place for: states,
-  // provenance, context notes and translate="no".
-  const en: Record<string, string> = {};
-  for (const s of doc.segments) en[s.id] = s.source;
-  let pairs: Record<string, { source: unknown; target?: unknown }> = {};
-  createjs(doc.meta.lang, lang, en, data.resources, doc.meta.slug, (err, js) => {
-    if (err) throw err;
-    pairs = js.resources[doc.meta.slug] ?? {};
-  });
-  const bodyIndex = new Map<number, number>();
-  let n = 0;
-  for (let i = 1; i < doc.blocks.length; i++) bodyIndex.set(i, ++n);
+  // provenance, context notes and translate="no". Only translated units carry a target, so
+  // the pairing is only needed when some are exported (`all`).
+  let pairs: Record<string, { source: unknown; target?: unknown }> | undefined;
+  const pairsOf = (): Record<string, { source: unknown; target?: unknown }> => {
+    if (pairs) return pairs;
+    const en: Record<string, string> = {};
+    for (const s of doc.segments) en[s.id] = s.source;
+    createjs(doc.meta.lang, lang, en, data.resources, doc.meta.slug, (err, js) => {
+      if (err) throw err;
+      pairs = js.resources[doc.meta.slug] ?? {};
+    });
+    return pairs ?? {};
+  };
   const units: ExchangeUnit[] = [];
-  for (const seg of doc.segments) {
+  doc.segments.forEach((seg, i) => {
     const u = data.units[seg.id];
     const state = u?.state ?? 'new';
-    if (!all && (isTranslated(state) || !seg.translate)) continue;
-    const notes = contextNotes(doc, seg, bodyIndex);
+    if (!all && (isTranslated(state) || !seg.translate)) return;
+    const notes = context[i]!.slice();
     if (state === 'stale' && u?.suggestion !== undefined) {
       notes.push(`The source sentence changed. It was: ${u.previousSource ?? ''}`);
       notes.push(`Translation of the previous sentence: ${u.suggestion}`);
     }
     if (!seg.translate) notes.push('Needs no translation (a link): keep it as it is.');
-    const target = pairs[seg.id]?.target;
     const unit: ExchangeUnit = { id: seg.id, source: seg.source, state, translate: seg.translate, notes };
-    if (typeof target === 'string' && isTranslated(state)) unit.target = target;
+    if (isTranslated(state)) {
+      const target = pairsOf()[seg.id]?.target;
+      if (typeof target === 'string') unit.target = target;
+    }
     if (u?.provenance && unit.target !== undefined) unit.provenance = u.provenance;
     units.push(unit);
-  }
+  });
   return {
     article: doc.meta.slug,
     sourceLang: doc.meta.lang,
@@ -108,7 +133,7 @@ export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolea
   };
 }
 
-/** What an export of one article in one language came to (kept in the step's cache). */
+/** What an export of one article in one language came to (kept in the step's cache, by language). */
 interface ExportedFile {
   /** The memory it was matched against (see tmDigest); '' without memory. */
   tm: string;
@@ -155,42 +180,54 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const useTm = options.tm !== false;
   const memory = useTm ? memoryIndexes(project) : undefined;
   const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l) : '']));
-  const cache = project.stepCache<ExportedFile>('export', { format, prefill: options.prefill ?? false, all: options.all ?? false, out: project.rel(outDir) }, { namedFiles: true });
+  // One cache entry per article, for all its languages: the article and its English
+  // resources are looked at once, not once per language.
+  const cache = project.stepCache<Record<string, ExportedFile>>('export', { format, prefill: options.prefill ?? false, all: options.all ?? false, out: project.rel(outDir), entries: 'article' }, { namedFiles: true });
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
   const fileOf = (lang: Lang, slug: string): string => join(outDir, lang, `${slug}.xlf`);
-  const inputsOf = (path: string, lang: Lang, slug: string): string[] => [path, project.resourcesPath('en', slug), project.resourcesPath(lang, slug), project.statePath(lang, slug), fileOf(lang, slug)];
-  const results = new Map<string, ExportedFile>();
+  const inputsOf = (path: string, slug: string): string[] => {
+    const files = [path, project.resourcesPath('en', slug)];
+    for (const lang of langs) files.push(project.resourcesPath(lang, slug), project.statePath(lang, slug), fileOf(lang, slug));
+    return files;
+  };
+  const results = new Map<string, Record<string, ExportedFile>>();
   const todo: string[] = [];
   // What status last found complete (and is unchanged since) has nothing to export, whatever
   // else changed (an import's other articles change the memory's digest).
   const complete = options.all ? undefined : completeLanguages(project);
   for (const path of paths) {
     const slug = slugOf(path);
-    let all = true;
-    let done: Lang[] | undefined;
-    for (const lang of langs) {
-      const key = `${slug}/${lang}`;
-      const hit = cache.get(key, inputsOf(path, lang, slug));
-      if (hit && hit.tm === digests.get(lang)) results.set(key, hit);
-      else if ((done ??= complete?.(path, slug) ?? []).includes(lang)) {
-        const result: ExportedFile = { tm: digests.get(lang)!, units: 0, exact: 0, fuzzy: 0 };
-        results.set(key, result);
-        cache.set(key, inputsOf(path, lang, slug), result);
-      } else all = false;
+    const hit = cache.get(slug, inputsOf(path, slug));
+    if (hit && langs.every((lang) => hit[lang]?.tm === digests.get(lang))) {
+      results.set(slug, hit);
+      continue;
     }
-    if (!all) todo.push(path);
+    const done = complete?.(path, slug) ?? [];
+    if (langs.every((lang) => done.includes(lang))) {
+      const result: Record<string, ExportedFile> = {};
+      for (const lang of langs) result[lang] = { tm: digests.get(lang)!, units: 0, exact: 0, fuzzy: 0 };
+      results.set(slug, result);
+      cache.set(slug, () => inputsOf(path, slug), result);
+    } else todo.push(path);
   }
+  // What locales/<lang>/ holds, listed once: no look per article for files that do not exist.
+  const listings = new Map(langs.map((l) => [l, project.localeFiles(l)]));
   const tx = project.transaction();
   const progress = startProgress(ctx, 'export', todo.length);
   await project.forEachArticle(
     todo,
     (a) => {
-      const previous = project.readPreviousEnglish(a.slug);
+      // The previous English sentences only matter to a language that holds something.
+      let previous: Record<string, string> | undefined | null = null;
+      const context = articleContext(a.doc);
+      const done: Record<string, ExportedFile> = {};
       for (const lang of langs) {
-        const key = `${a.slug}/${lang}`;
-        if (results.has(key)) continue;
-        const data = reconcile(a.doc, previous, project.readLocale(lang, a.slug));
-        let file = exchangeFile(a.doc, lang, data, options.all ?? false);
+        const stored = project.readLocale(lang, a.slug, listings.get(lang));
+        const empty = isEmptyLocale(stored);
+        if (!empty && previous === null) previous = project.readPreviousEnglish(a.slug);
+        // Reconciling nothing gives nothing: an empty locale is already as the article is.
+        const data = empty ? stored : reconcile(a.doc, previous ?? undefined, stored);
+        let file = exchangeFile(a.doc, lang, data, options.all ?? false, context);
         const result: ExportedFile = { tm: digests.get(lang)!, units: file.units.length, exact: 0, fuzzy: 0 };
         if (file.units.length > 0) {
           const index = memory?.(lang);
@@ -202,9 +239,12 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
           }
           tx.write(fileOf(lang, a.slug), format === 'xliff12' ? writeXliff12(file, { prefill: options.prefill ?? false }) : writeXliff20(file, format === 'xliff21' ? '2.1' : '2.0'));
         }
-        results.set(key, result);
-        cache.set(key, inputsOf(project.abs(a.file), lang, a.slug), result);
+        done[lang] = result;
       }
+      results.set(a.slug, done);
+      const path = project.abs(a.file);
+      const slug = a.slug;
+      cache.set(slug, () => inputsOf(path, slug), done);
     },
     () => progress.tick(),
   );
@@ -218,7 +258,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
     for (const path of paths) {
       for (const lang of langs) {
         const slug = slugOf(path);
-        const r = results.get(`${slug}/${lang}`)!;
+        const r = results.get(slug)![lang]!;
         if (r.units === 0) {
           summary.push(`  ${ui.t('export.nothing', { article: slug, lang })}`);
           continue;

@@ -53,9 +53,10 @@ export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}
       const slug = a.slug;
       for (const lang of TARGET_LANGS) project.stageLocale(tx, lang, slug, project.locale(a, lang));
       project.stageEnglish(tx, a);
-      cache.set(slug, inputsOf(path, slug), a.doc.segments.length);
+      // Named again when the cache is saved: a long run holds no list of paths per article.
+      cache.set(slug, () => inputsOf(path, slug), a.doc.segments.length);
       segments += a.doc.segments.length;
-      profiles.set(slug, project.profileFiles(slug), sourceProfile(a.doc));
+      profiles.set(slug, () => project.profileFiles(slug), sourceProfile(a.doc));
     },
     () => progress.tick(),
   );
