@@ -164,6 +164,8 @@ export class FileTransaction {
   private readonly staged = new Map<string, string>();
   /** Contents already written to a temporary file beside their target: path → temp. */
   private readonly spilled = new Map<string, string>();
+  /** Paths staged past the memory limit with the content already on disk (nothing to write). */
+  private readonly unchanged = new Set<string>();
   private bytes = 0;
   private readonly journal: string | undefined;
   private readonly memoryLimit: number;
@@ -190,7 +192,10 @@ export class FileTransaction {
       return;
     }
     // Spilled contents are compared with the disk now: an unchanged file costs no write.
-    if (sameOnDisk(path, content)) return;
+    if (sameOnDisk(path, content)) {
+      this.unchanged.add(path);
+      return;
+    }
     mkdirSync(dirname(path), { recursive: true });
     const tmp = tempPath(path);
     if (this.journal) {
@@ -202,7 +207,22 @@ export class FileTransaction {
     this.spilled.set(path, tmp);
   }
 
+  /**
+   * The content last staged for `path` (from memory, its temporary file, or the disk when it
+   * was found unchanged), or undefined when nothing was staged for it: a step that stages as
+   * it goes can read back what it staged instead of holding it.
+   */
+  read(path: string): string | undefined {
+    const inMemory = this.staged.get(path);
+    if (inMemory !== undefined) return inMemory;
+    const tmp = this.spilled.get(path);
+    if (tmp !== undefined) return readFileSync(tmp, 'utf8');
+    if (this.unchanged.has(path)) return readFileSync(path, 'utf8');
+    return undefined;
+  }
+
   private forget(path: string): void {
+    this.unchanged.delete(path);
     const old = this.staged.get(path);
     if (old !== undefined) {
       this.bytes -= old.length;
@@ -227,6 +247,7 @@ export class FileTransaction {
   abort(): void {
     for (const path of [...this.spilled.keys()]) this.forget(path);
     this.staged.clear();
+    this.unchanged.clear();
     this.bytes = 0;
     if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
   }
@@ -267,6 +288,7 @@ export class FileTransaction {
     if (journal) rmSync(`${journal}.spill`, { force: true });
     this.spilled.clear();
     this.staged.clear();
+    this.unchanged.clear();
     this.bytes = 0;
     return paths;
   }

@@ -10,7 +10,7 @@ import { reconcile, type LocaleData } from '../core/reconcile.js';
 import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
 import { parseArticle } from '../formats/article.js';
-import { parseResources, serializeResources, serializeState } from '../formats/locale.js';
+import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
 import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';
@@ -335,6 +335,19 @@ export class Project {
     if (empty && !existsSync(rp) && !existsSync(sp)) return;
     tx.write(rp, serializeResources(data.resources));
     tx.write(sp, serializeState(data));
+  }
+
+  /**
+   * What `stageLocale` staged in `tx` for a language and article, read back; undefined when
+   * nothing was staged for them (an empty data with no files yet stages nothing: read empty).
+   */
+  stagedLocale(tx: FileTransaction, lang: Lang, slug: string): LocaleData | undefined {
+    const rp = this.resourcesPath(lang, slug);
+    const sp = this.statePath(lang, slug);
+    const resources = tx.read(rp);
+    const state = tx.read(sp);
+    if (resources === undefined || state === undefined) return undefined;
+    return { resources: parseResources(resources, this.rel(rp)), ...parseState(state, this.rel(sp)) };
   }
 
   stageEnglish(tx: FileTransaction, article: Article): void {
