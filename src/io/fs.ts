@@ -6,7 +6,7 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
 
@@ -166,6 +166,8 @@ export class FileTransaction {
   private readonly spilled = new Map<string, string>();
   /** Paths staged past the memory limit with the content already on disk (nothing to write). */
   private readonly unchanged = new Set<string>();
+  /** Folders made for spilled contents: [deepest, topmost made], removed again on abort. */
+  private readonly made: [string, string][] = [];
   private bytes = 0;
   private readonly journal: string | undefined;
   private readonly memoryLimit: number;
@@ -196,7 +198,8 @@ export class FileTransaction {
       this.unchanged.add(path);
       return;
     }
-    mkdirSync(dirname(path), { recursive: true });
+    const made = mkdirSync(dirname(path), { recursive: true });
+    if (made !== undefined) this.made.push([dirname(path), made]);
     const tmp = tempPath(path);
     if (this.journal) {
       const base = dirname(this.journal);
@@ -250,6 +253,18 @@ export class FileTransaction {
     this.unchanged.clear();
     this.bytes = 0;
     if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
+    // Folders made for spilled contents go too, when nothing else came into them.
+    for (const [deepest, top] of this.made.reverse()) {
+      for (let d = deepest; ; d = dirname(d)) {
+        try {
+          rmdirSync(d);
+        } catch {
+          break;
+        }
+        if (d === top) break;
+      }
+    }
+    this.made.length = 0;
   }
 
   /** Writes every changed file atomically; returns the paths written. */
@@ -289,6 +304,7 @@ export class FileTransaction {
     this.spilled.clear();
     this.staged.clear();
     this.unchanged.clear();
+    this.made.length = 0;
     this.bytes = 0;
     return paths;
   }

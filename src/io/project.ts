@@ -33,6 +33,8 @@ export interface ProjectOptions {
   shard?: [number, number];
   /** Articles parsed at once, on that many threads (default: the number of CPUs). */
   concurrency?: number;
+  /** Characters a transaction holds in memory before it spills to temporary files (io/fs.ts). */
+  stagingLimit?: number;
 }
 
 function alive(pid: number): boolean {
@@ -51,6 +53,7 @@ export class Project {
   readonly force: boolean;
   readonly shard: [number, number] | undefined;
   readonly concurrency: number;
+  private readonly stagingLimit: number | undefined;
   private readonly docs: DocCache;
   /** Articles parsed ahead of use by `preload`, by path. */
   private readonly parsed = new Map<string, { key: string; doc: Doc }>();
@@ -61,6 +64,7 @@ export class Project {
     this.force = options.force ?? false;
     this.shard = options.shard;
     this.concurrency = options.concurrency ?? defaultConcurrency();
+    this.stagingLimit = options.stagingLimit;
     this.docs = new DocCache(join(this.cacheDir, 'docs'), !this.force);
     // A command killed while committing its writes left them half-done: finish or undo them
     // first. Only a dead process's journal: shards may run side by side on one project.
@@ -79,7 +83,7 @@ export class Project {
 
   /** A transaction for this project's files: all or nothing, even if the process is killed. */
   transaction(): FileTransaction {
-    return new FileTransaction({ journal: this.journalPath });
+    return new FileTransaction({ journal: this.journalPath, ...(this.stagingLimit !== undefined ? { memoryLimit: this.stagingLimit } : {}) });
   }
 
   /** A step's incremental cache (see io/cache.ts). */

@@ -81,6 +81,11 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
   }
 }
 
+/** Ids whose translation in `now` differs from `before`'s. */
+function changedSince(before: LocaleData, now: LocaleData): string[] {
+  return Object.keys(now.resources).filter((id) => before.resources[id] !== now.resources[id]);
+}
+
 /** Articles kept parsed between files: a batch sorted by language meets each one again later. */
 const ARTICLES_KEPT = 32;
 
@@ -125,8 +130,11 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   // translator's work is applied, and `tessera check` (or a pipeline's check step) is the gate.
   // They run as each language and article is merged, while the segments changed stay within
   // QA_AT_IMPORT; past that (a bulk import) they are left to `tessera check`.
-  /** Segments whose translation this import changed, per lang/slug (ids joined by newlines). */
-  const changed = new Map<string, string>();
+  /**
+   * How many segments' translations this import changed, per lang/slug. A later file for the
+   * same language and article counts those that differ from what the project had before.
+   */
+  const changed = new Map<string, number>();
   let changedCount = 0;
   /** QA findings per lang/slug, for the data as last merged; undefined once QA is left out. */
   let qaFound: Map<string, Diagnostic[]> | undefined = new Map();
@@ -146,8 +154,9 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   // Incremental (io/cache.ts): a file imported cleanly before, with it and every project file
   // it touched unchanged since, has nothing new to say. Files with problems are always re-read,
   // so their problems are always reported.
-  const cache = project.stepCache<{ touched: string[] }>('import', { force: options.force ?? false });
-  const done: { file: string; touched: string[]; clean: boolean }[] = [];
+  const cache = project.stepCache<true>('import', { force: options.force ?? false });
+  /** Files read, with the lang/slug of each of their <file>s: the project files they touched. */
+  const done: { file: string; path: string; keys: string[]; clean: boolean }[] = [];
   let cached = 0;
 
   for (const path of paths) {
@@ -156,33 +165,29 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
       cached++;
       continue;
     }
-    const touched = new Set<string>([path]);
+    const keys: string[] = [];
     let clean = true;
     // One pass reads, checks (the same rules as `tessera validate`) and merges, a chunk at a
     // time; a file that breaks XLIFF's rules is still refused whole, since nothing staged is
     // written before every file has been read.
     let refused: InputError | undefined;
     let nFiles = 0;
-    let merging: { key: string; article: Article; lang: Lang; merger: Merger } | undefined;
+    let merging: { key: string; article: Article; lang: Lang; merger: Merger; earlier: string[] } | undefined;
     const endFile = (): void => {
       if (!merging) return;
-      const { key, article, lang, merger } = merging;
+      const { key, article, lang, merger, earlier } = merging;
       merging = undefined;
       const merged = merger.finish();
       project.stageLocale(tx, lang, article.slug, merged.data);
       staged.add(key);
       // The findings come out in the order the languages and articles were first merged.
       if (qaFound && !qaFound.has(key)) qaFound.set(key, []);
-      let ids: Set<string> | undefined;
       if (merger.changed.length > 0) {
-        const before = changed.get(key);
-        ids = new Set(before === undefined ? [] : before.split('\n'));
-        const n = ids.size;
-        for (const id of merger.changed) ids.add(id);
-        changedCount += ids.size - n;
-        changed.set(key, [...ids].join('\n'));
+        const ids = new Set([...earlier, ...merger.changed]);
+        changedCount += ids.size - (changed.get(key) ?? 0);
+        changed.set(key, ids.size);
+        runQa(key, article, lang, merged.data, ids);
       }
-      if (ids) runQa(key, article, lang, merged.data, ids);
       const r = merged.report;
       if (r.skipped > 0 || r.diagnostics.length > 0) clean = false;
       skipped += r.skipped;
@@ -196,10 +201,12 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
       try {
         const { article, lang } = fileTarget(f, file);
         const key = `${lang}/${f.article}`;
+        const original = staged.has(key) ? undefined : project.locale(article, lang);
         // Handed over to the merger, which updates it in place.
-        const before = staged.has(key) ? project.stagedLocale(tx, lang, f.article) ?? emptyLocale() : project.locale(article, lang);
-        merging = { key, article, lang, merger: new Merger(article.doc, before, { force: options.force ?? false, file, owned: true }) };
-        for (const t of [project.abs(article.file), project.resourcesPath(SOURCE_LANG, f.article), project.resourcesPath(lang, f.article), project.statePath(lang, f.article)]) touched.add(t);
+        const before = original ?? project.stagedLocale(tx, lang, f.article) ?? emptyLocale();
+        const earlier = original ? [] : changedSince(project.locale(article, lang), before);
+        merging = { key, article, lang, merger: new Merger(article.doc, before, { force: options.force ?? false, file, owned: true }), earlier };
+        keys.push(key);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         refused = e; // thrown once the file is known to be valid XLIFF
@@ -217,7 +224,7 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
     if (refused) throw refused;
     endFile();
     if (nFiles === 0) throw inputError(msg('errors.import.noFileElement'), { file }, msg('errors.import.exportAgain'), 'xliff');
-    done.push({ file, touched: [...touched], clean });
+    done.push({ file, path, keys, clean });
   }
   if (cached > 0) lines.push(`  ${uiOf(ctx).t('import.cached', { count: cached })}`);
   if (options.strict && skipped > 0) {
@@ -234,7 +241,15 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   diagnostics.push(...qa.slice(0, QA_SHOWN));
   if (qa.length > QA_SHOWN) diagnostics.push(diagnostic('warning', 'qa', msg('import.qaMore', { count: qa.length - QA_SHOWN }), {}, msg('import.qaMoreHint')));
   const written = tx.commit().map((p) => project.rel(p));
-  for (const d of done) if (d.clean) cache.set(d.file, d.touched, { touched: d.touched });
+  for (const d of done) {
+    if (!d.clean) continue;
+    const touched = new Set([d.path]);
+    for (const key of d.keys) {
+      const [lang, slug] = key.split('/') as [Lang, string];
+      for (const t of [project.sourcePath(slug), project.resourcesPath(SOURCE_LANG, slug), project.resourcesPath(lang, slug), project.statePath(lang, slug)]) touched.add(t);
+    }
+    cache.set(d.file, [...touched], true);
+  }
   cache.save();
   for (const d of diagnostics) output.err(formatDiagnostic(d, uiOf(ctx).t) + '\n');
   if (!output.quiet || skipped > 0) output.err(`${uiOf(ctx).t('import.summary', { files: uiOf(ctx).t('count.files', { count: paths.length }), updated: uiOf(ctx).t('count.projectFilesUpdated', { count: written.length }) })}\n${lines.join('\n')}\n`);
