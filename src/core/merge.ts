@@ -42,15 +42,21 @@ export class Merger {
   private readonly resources: Record<string, string>;
   private readonly states: LocaleData['units'];
   private readonly report: MergeReport = { applied: 0, unchanged: 0, skipped: 0, ignored: 0, diagnostics: [] };
+  /** Ids whose translation this merge changed, in the order the units came. */
+  readonly changed: string[] = [];
 
+  /**
+   * `owned`: the caller hands `data` over and will not use it again, so it is updated in
+   * place instead of copied (import: a 100,000-unit file need not hold its data twice).
+   */
   constructor(
     private readonly doc: Doc,
     private readonly data: LocaleData,
-    private readonly options: { force?: boolean; file: string },
+    private readonly options: { force?: boolean; file: string; owned?: boolean },
   ) {
     this.byId = new Map(doc.segments.map((s) => [s.id, s]));
-    this.resources = { ...data.resources };
-    this.states = { ...data.units };
+    this.resources = options.owned ? data.resources : { ...data.resources };
+    this.states = options.owned ? data.units : { ...data.units };
   }
 
   add(u: ReadUnit): void {
@@ -122,6 +128,7 @@ export class Merger {
       return;
     }
     resources[u.id] = target;
+    this.changed.push(u.id);
     // The translator's notes travel with the translation (Tessera's own context notes are not kept).
     states[u.id] = { state: u.state, provenance: u.provenance ?? 'human', ...notes };
     report.applied++;
@@ -132,8 +139,10 @@ export class Merger {
     // Keep document order.
     const ordered: LocaleData = { resources: {}, units: {}, retired: data.retired };
     for (const s of doc.segments) {
-      if (resources[s.id] !== undefined) ordered.resources[s.id] = resources[s.id]!;
-      if (states[s.id] !== undefined) ordered.units[s.id] = states[s.id]!;
+      const t = resources[s.id];
+      if (t !== undefined) ordered.resources[s.id] = t;
+      const u = states[s.id];
+      if (u !== undefined) ordered.units[s.id] = u;
     }
     return { data: ordered, report };
   }

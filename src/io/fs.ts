@@ -6,7 +6,7 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
 
@@ -213,6 +213,10 @@ export class FileTransaction {
   private readonly folders = new Map<string, boolean>();
   /** Folders relative to the journal's, for the spill log. */
   private readonly relDirs = new Map<string, string>();
+  /** Paths staged past the memory limit with the content already on disk (nothing to write). */
+  private readonly unchanged = new Set<string>();
+  /** Folders made for spilled contents: [deepest, topmost made], removed again on abort. */
+  private readonly made: [string, string][] = [];
   private bytes = 0;
   private readonly journal: string | undefined;
   private readonly memoryLimit: number;
@@ -241,7 +245,10 @@ export class FileTransaction {
     // Spilled contents are compared with the disk now: an unchanged file costs no write. In a
     // folder this transaction created there is nothing to compare with.
     const dir = dirname(path);
-    if (!this.folder(dir) && sameOnDisk(path, content)) return;
+    if (!this.folder(dir) && sameOnDisk(path, content)) {
+      this.unchanged.add(path);
+      return;
+    }
     const tmp = tempPath(path);
     if (this.journal) {
       let rel = this.relDirs.get(dir);
@@ -265,7 +272,9 @@ export class FileTransaction {
   private folder(dir: string): boolean {
     let made = this.folders.get(dir);
     if (made === undefined) {
-      made = mkdirSync(dir, { recursive: true }) !== undefined;
+      const top = mkdirSync(dir, { recursive: true });
+      made = top !== undefined;
+      if (top !== undefined) this.made.push([dir, top]);
       this.folders.set(dir, made);
     }
     return made;
@@ -277,7 +286,21 @@ export class FileTransaction {
     this.spillFd = undefined;
   }
 
+  /**
+   * The content last staged for `path` (from memory, its temporary file, or the disk when it
+   * was found unchanged), or undefined when nothing was staged for it: a step that stages as
+   * it goes can read back what it staged instead of holding it.
+   */
+  read(path: string): string | undefined {
+    const inMemory = this.staged.get(path);
+    if (inMemory !== undefined) return inMemory;
+    if (this.spilled.has(path)) return readFileSync(tempPath(path), 'utf8');
+    if (this.unchanged.has(path)) return readFileSync(path, 'utf8');
+    return undefined;
+  }
+
   private forget(path: string): void {
+    this.unchanged.delete(path);
     const old = this.staged.get(path);
     if (old !== undefined) {
       this.bytes -= old.length;
@@ -301,10 +324,23 @@ export class FileTransaction {
     for (const path of [...this.spilled]) this.forget(path);
     spilling.delete(this);
     this.staged.clear();
+    this.unchanged.clear();
     this.bytes = 0;
     this.closeSpillLog();
     this.folders.clear();
     if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
+    // Folders made for spilled contents go too, when nothing else came into them.
+    for (const [deepest, top] of this.made.reverse()) {
+      for (let d = deepest; ; d = dirname(d)) {
+        try {
+          rmdirSync(d);
+        } catch {
+          break;
+        }
+        if (d === top) break;
+      }
+    }
+    this.made.length = 0;
   }
 
   /** Writes every changed file atomically; returns the paths written. */
@@ -349,7 +385,9 @@ export class FileTransaction {
     if (journal) rmSync(`${journal}.spill`, { force: true });
     this.spilled.clear();
     this.staged.clear();
+    this.unchanged.clear();
     this.folders.clear();
+    this.made.length = 0;
     this.bytes = 0;
     return paths;
   }

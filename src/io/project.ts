@@ -9,7 +9,7 @@ import { inputError, msg } from '../core/errors.js';
 import { reconcile, type LocaleData } from '../core/reconcile.js';
 import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
-import { parseResources, serializeResources, serializeState } from '../formats/locale.js';
+import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
 import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';
@@ -32,6 +32,8 @@ export interface ProjectOptions {
   shard?: [number, number];
   /** Articles parsed at once, on that many threads (default: the number of CPUs). */
   concurrency?: number;
+  /** Characters a transaction holds in memory before it spills to temporary files (io/fs.ts). */
+  stagingLimit?: number;
 }
 
 function alive(pid: number): boolean {
@@ -63,6 +65,7 @@ export class Project {
   readonly force: boolean;
   readonly shard: [number, number] | undefined;
   readonly concurrency: number;
+  private readonly stagingLimit: number | undefined;
   private readonly docs: DocCache;
   /** Articles parsed ahead of use by `preload`, by path. */
   private readonly parsed = new Map<string, { key: string; doc?: Doc }>();
@@ -73,6 +76,7 @@ export class Project {
     this.force = options.force ?? false;
     this.shard = options.shard;
     this.concurrency = options.concurrency ?? defaultConcurrency();
+    this.stagingLimit = options.stagingLimit;
     this.docs = new DocCache(join(this.cacheDir, 'docs'), !this.force);
     // A command killed while committing its writes left them half-done: finish or undo them
     // first. Only a dead process's journal: shards may run side by side on one project.
@@ -93,7 +97,7 @@ export class Project {
 
   /** A transaction for this project's files: all or nothing, even if the process is killed. */
   transaction(): FileTransaction {
-    return new FileTransaction({ journal: this.journalPath });
+    return new FileTransaction({ journal: this.journalPath, ...(this.stagingLimit !== undefined ? { memoryLimit: this.stagingLimit } : {}) });
   }
 
   /** A step's incremental cache (see io/cache.ts). */
@@ -361,6 +365,19 @@ export class Project {
     if (empty && !existsSync(rp) && !existsSync(sp)) return;
     tx.write(rp, serializeResources(data.resources));
     tx.write(sp, serializeState(data));
+  }
+
+  /**
+   * What `stageLocale` staged in `tx` for a language and article, read back; undefined when
+   * nothing was staged for them (an empty data with no files yet stages nothing: read empty).
+   */
+  stagedLocale(tx: FileTransaction, lang: Lang, slug: string): LocaleData | undefined {
+    const rp = this.resourcesPath(lang, slug);
+    const sp = this.statePath(lang, slug);
+    const resources = tx.read(rp);
+    const state = tx.read(sp);
+    if (resources === undefined || state === undefined) return undefined;
+    return { resources: parseResources(resources, this.rel(rp)), ...parseState(state, this.rel(sp)) };
   }
 
   stageEnglish(tx: FileTransaction, article: Article): void {

@@ -175,6 +175,36 @@ describe('FileTransaction past its memory budget', () => {
     expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('original');
   });
 
+  it('read gives back what was staged: from memory, from its temporary file, or from the disk when unchanged', () => {
+    const same = join(dir, 'same.txt');
+    writeFileSync(same, 'already there');
+    const tx = new FileTransaction({ memoryLimit: 12 });
+    tx.write(join(dir, 'small.txt'), 'in memory'); // 9 characters: within the budget
+    tx.write(join(dir, 'b', 'big.txt'), 'past the budget: spilled');
+    tx.write(same, 'already there');
+    expect(tx.read(join(dir, 'small.txt'))).toBe('in memory');
+    expect(tx.read(join(dir, 'b', 'big.txt'))).toBe('past the budget: spilled');
+    expect(tx.read(same)).toBe('already there');
+    expect(tx.read(join(dir, 'never.txt'))).toBeUndefined();
+    tx.write(join(dir, 'b', 'big.txt'), 'restaged, spilled again');
+    expect(tx.read(join(dir, 'b', 'big.txt'))).toBe('restaged, spilled again');
+    expect(tx.commit().sort()).toEqual([join(dir, 'b', 'big.txt'), join(dir, 'small.txt')]);
+    expect(tx.read(join(dir, 'small.txt'))).toBeUndefined();
+  });
+
+  it('abort removes the folders it made for spilled contents, not those that were there or that hold other files', () => {
+    mkdirSync(join(dir, 'there'));
+    const tx = new FileTransaction({ memoryLimit: 0 });
+    tx.write(join(dir, 'there', 'x.txt'), 'x');
+    tx.write(join(dir, 'new', 'deep', 'y.txt'), 'y');
+    tx.write(join(dir, 'shared', 'z.txt'), 'z');
+    writeFileSync(join(dir, 'shared', 'other.txt'), 'someone else');
+    tx.abort();
+    expect(readdirSync(dir).sort()).toEqual(['shared', 'there']);
+    expect(readdirSync(join(dir, 'there'))).toEqual([]);
+    expect(listAll(dir)).toEqual([join('shared', 'other.txt')]);
+  });
+
   it('when a rename target cannot be written, spilled temporary files are removed', () => {
     writeFileSync(join(dir, 'blocker'), 'I am a file');
     const tx = new FileTransaction({ memoryLimit: 0 });

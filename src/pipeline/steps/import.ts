@@ -9,13 +9,14 @@ import { glob } from 'tinyglobby';
 import { existsSync, statSync } from 'node:fs';
 import { InputError, diagnostic, formatDiagnostic, inputError, msg } from '../../core/errors.js';
 import { Merger } from '../../core/merge.js';
-import type { LocaleData } from '../../core/reconcile.js';
+import { emptyLocale, type LocaleData } from '../../core/reconcile.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '../../core/types.js';
 import type { ReadFile } from '../../formats/xliff/model.js';
 import { CheckedRead } from '../../formats/xliff/read-checked.js';
 import { checkSuite, toDiagnostics } from '../../checks/run.js';
+import type { Glossary } from '../../checks/index.js';
 import { projectGlossaries, segmentsToCheck } from './check.js';
-import { readTextChunks } from '../../io/fs.js';
+import { readTextChunks, type FileTransaction } from '../../io/fs.js';
 import type { Article } from '../../io/project.js';
 import { uiOf, type StepContext, type StepResult } from '../context.js';
 
@@ -68,10 +69,50 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
     if (!output.quiet) output.err(`${uiOf(ctx).t('import.nothing')}\n`);
     return { ok: true, written: [] };
   }
-  const articles = new Map<string, Article>();
+  // Each language and article is staged in the transaction as soon as its <file> is merged
+  // (past a few megabytes the transaction spills to hidden temporary files, which the commit
+  // journal recovers), so memory holds one article at a time, never the batch. Nothing is
+  // renamed into place before every file has been read and checked.
+  const tx = project.transaction();
+  try {
+    return await importInto(ctx, options, paths, tx);
+  } catch (e) {
+    tx.abort();
+    throw e;
+  }
+}
+
+/** Ids whose translation in `now` differs from `before`'s. */
+function changedSince(before: LocaleData, now: LocaleData): string[] {
+  return Object.keys(now.resources).filter((id) => before.resources[id] !== now.resources[id]);
+}
+
+/** Articles kept parsed between files: a batch sorted by language meets each one again later. */
+const ARTICLES_KEPT = 32;
+
+async function importInto(ctx: StepContext, options: ImportOptions, paths: string[], tx: FileTransaction): Promise<StepResult> {
+  const { project, output } = ctx;
   // Translators' files come back for any article, whatever shard this run covers.
   const known = new Set(project.articleFiles({ all: true }).map((f) => f.replace(/^.*[\\/]/, '').replace(/\.md$/, '')));
-  const data = new Map<string, { article: Article; lang: Lang; data: LocaleData }>();
+  /** The last few articles used (most recent last); the English of every one is staged when first loaded. */
+  const articles = new Map<string, Article>();
+  const englishStaged = new Set<string>();
+  /** lang/slug of every language and article staged so far: a later file for one reads it back. */
+  const staged = new Set<string>();
+  const article = (slug: string): Article => {
+    let a = articles.get(slug);
+    if (a) articles.delete(slug);
+    else {
+      a = project.loadArticleFile(project.abs(`source/${slug}.md`));
+      if (!englishStaged.has(slug)) {
+        project.stageEnglish(tx, a);
+        englishStaged.add(slug);
+      }
+      if (articles.size >= ARTICLES_KEPT) articles.delete(articles.keys().next().value!);
+    }
+    articles.set(slug, a);
+    return a;
+  };
   /** The article and language a <file> is for; an InputError when this project has no such pair. */
   const fileTarget = (f: ReadFile, file: string): { article: Article; lang: Lang } => {
     const where = { file, line: f.line, column: f.column };
@@ -81,23 +122,42 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
     const lang = langOf(f.targetLang);
     if (!lang || !TARGET_LANGS.includes(lang)) throw inputError(msg('errors.import.targetLang', { lang: f.targetLang, list: TARGET_LANGS }), where, msg('errors.import.targetLangHint'), 'xliff-language');
     if (!known.has(f.article)) throw inputError(msg('errors.import.unknownArticle', { article: f.article }), where, msg('errors.knownArticles', { list: [...known] }), 'xliff-article');
-    let article = articles.get(f.article);
-    if (!article) {
-      article = project.loadArticleFile(project.abs(`source/${f.article}.md`));
-      articles.set(f.article, article);
-    }
-    return { article, lang };
+    return { article: article(f.article), lang };
   };
   const lines: string[] = [];
   const diagnostics: Diagnostic[] = [];
   let skipped = 0;
-  /** Segments whose translation this import changed, per lang/slug: the QA checks look at them. */
-  const changed = new Map<string, Set<string>>();
+  // The QA checks (src/checks) on what this import changed: reported, never blocking — the
+  // translator's work is applied, and `tessera check` (or a pipeline's check step) is the gate.
+  // They run as each language and article is merged, while the segments changed stay within
+  // QA_AT_IMPORT; past that (a bulk import) they are left to `tessera check`.
+  /**
+   * How many segments' translations this import changed, per lang/slug. A later file for the
+   * same language and article counts those that differ from what the project had before.
+   */
+  const changed = new Map<string, number>();
+  let changedCount = 0;
+  /** QA findings per lang/slug, for the data as last merged; undefined once QA is left out. */
+  let qaFound: Map<string, Diagnostic[]> | undefined = new Map();
+  const glossaries = new Map<Lang, Glossary>();
+  const runQa = (key: string, a: Article, lang: Lang, d: LocaleData, ids: Set<string>): void => {
+    if (!qaFound) return;
+    if (changedCount > QA_AT_IMPORT) {
+      qaFound = undefined;
+      return;
+    }
+    if (ids.size === 0) return;
+    if (!glossaries.has(lang)) glossaries.set(lang, projectGlossaries(project, [lang]).get(lang)!);
+    const r = checkSuite(a.slug, lang, segmentsToCheck(a, d, ids), { glossary: glossaries.get(lang)! });
+    const rel = project.rel(project.resourcesPath(lang, a.slug));
+    qaFound.set(key, toDiagnostics([r], () => ({ file: rel })).map((x) => ({ ...x, severity: 'warning' as const, rule: `qa/${x.rule}` })));
+  };
   // Incremental (io/cache.ts): a file imported cleanly before, with it and every project file
   // it touched unchanged since, has nothing new to say. Files with problems are always re-read,
   // so their problems are always reported.
-  const cache = project.stepCache<{ touched: string[] }>('import', { force: options.force ?? false });
-  const done: { file: string; touched: string[]; clean: boolean }[] = [];
+  const cache = project.stepCache<true>('import', { force: options.force ?? false });
+  /** Files read, with the lang/slug of each of their <file>s: the project files they touched. */
+  const done: { file: string; path: string; keys: string[]; clean: boolean }[] = [];
   let cached = 0;
 
   for (const path of paths) {
@@ -106,23 +166,29 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       cached++;
       continue;
     }
-    const touched = new Set<string>([path]);
+    const keys: string[] = [];
     let clean = true;
     // One pass reads, checks (the same rules as `tessera validate`) and merges, a chunk at a
-    // time; a file that breaks XLIFF's rules is still refused whole, since nothing merged is
+    // time; a file that breaks XLIFF's rules is still refused whole, since nothing staged is
     // written before every file has been read.
     let refused: InputError | undefined;
     let nFiles = 0;
-    let merging: { key: string; article: Article; lang: Lang; before: LocaleData; merger: Merger } | undefined;
+    let merging: { key: string; article: Article; lang: Lang; merger: Merger; earlier: string[] } | undefined;
     const endFile = (): void => {
       if (!merging) return;
-      const { key, article, lang, before, merger } = merging;
+      const { key, article, lang, merger, earlier } = merging;
       merging = undefined;
       const merged = merger.finish();
-      data.set(key, { article, lang, data: merged.data });
-      const ids = changed.get(key) ?? new Set<string>();
-      for (const [id, text] of Object.entries(merged.data.resources)) if (before.resources[id] !== text) ids.add(id);
-      changed.set(key, ids);
+      project.stageLocale(tx, lang, article.slug, merged.data);
+      staged.add(key);
+      // The findings come out in the order the languages and articles were first merged.
+      if (qaFound && !qaFound.has(key)) qaFound.set(key, []);
+      if (merger.changed.length > 0) {
+        const ids = new Set([...earlier, ...merger.changed]);
+        changedCount += ids.size - (changed.get(key) ?? 0);
+        changed.set(key, ids.size);
+        runQa(key, article, lang, merged.data, ids);
+      }
       const r = merged.report;
       if (r.skipped > 0 || r.diagnostics.length > 0) clean = false;
       skipped += r.skipped;
@@ -136,9 +202,12 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       try {
         const { article, lang } = fileTarget(f, file);
         const key = `${lang}/${f.article}`;
-        const before = data.get(key)?.data ?? project.locale(article, lang);
-        merging = { key, article, lang, before, merger: new Merger(article.doc, before, { force: options.force ?? false, file }) };
-        for (const t of [project.abs(article.file), project.resourcesPath(SOURCE_LANG, f.article), project.resourcesPath(lang, f.article), project.statePath(lang, f.article)]) touched.add(t);
+        const original = staged.has(key) ? undefined : project.locale(article, lang);
+        // Handed over to the merger, which updates it in place.
+        const before = original ?? project.stagedLocale(tx, lang, f.article) ?? emptyLocale();
+        const earlier = original ? [] : changedSince(project.locale(article, lang), before);
+        merging = { key, article, lang, merger: new Merger(article.doc, before, { force: options.force ?? false, file, owned: true }), earlier };
+        keys.push(key);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         refused = e; // thrown once the file is known to be valid XLIFF
@@ -156,7 +225,7 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
     if (refused) throw refused;
     endFile();
     if (nFiles === 0) throw inputError(msg('errors.import.noFileElement'), { file }, msg('errors.import.exportAgain'), 'xliff');
-    done.push({ file, touched: [...touched], clean });
+    done.push({ file, path, keys, clean });
   }
   if (cached > 0) lines.push(`  ${uiOf(ctx).t('import.cached', { count: cached })}`);
   if (options.strict && skipped > 0) {
@@ -165,31 +234,23 @@ export async function importStep(ctx: StepContext, options: ImportOptions): Prom
       diagnostic('error', 'strict', msg('errors.import.strict', { count: skipped })),
     ]);
   }
-  // The QA checks (src/checks) on what this import changed: reported, never blocking — the
-  // translator's work is applied, and `tessera check` (or a pipeline's check step) is the gate.
   const qa: Diagnostic[] = [];
-  const langsSeen = [...new Set([...data.values()].map((d) => d.lang))];
-  const changedCount = [...changed.values()].reduce((n, ids) => n + ids.size, 0);
   if (changedCount > QA_AT_IMPORT) {
     qa.push(diagnostic('warning', 'qa', msg('import.qaSkipped', { count: changedCount, max: QA_AT_IMPORT }), {}, msg('import.qaSkippedHint')));
-  } else if (langsSeen.length > 0) {
-    const glossaries = projectGlossaries(project, langsSeen);
-    for (const [key, d] of data) {
-      const ids = changed.get(key);
-      if (!ids || ids.size === 0) continue;
-      const r = checkSuite(d.article.slug, d.lang, segmentsToCheck(d.article, d.data, ids), { glossary: glossaries.get(d.lang)! });
-      const rel = project.rel(project.resourcesPath(d.lang, d.article.slug));
-      qa.push(...toDiagnostics([r], () => ({ file: rel })).map((x) => ({ ...x, severity: 'warning' as const, rule: `qa/${x.rule}` })));
-    }
-  }
+  } else if (qaFound) for (const found of qaFound.values()) qa.push(...found);
   // A file full of problems should not bury the import's own report: the first few, then a count.
   diagnostics.push(...qa.slice(0, QA_SHOWN));
   if (qa.length > QA_SHOWN) diagnostics.push(diagnostic('warning', 'qa', msg('import.qaMore', { count: qa.length - QA_SHOWN }), {}, msg('import.qaMoreHint')));
-  const tx = project.transaction();
-  for (const a of articles.values()) project.stageEnglish(tx, a);
-  for (const d of data.values()) project.stageLocale(tx, d.lang, d.article.slug, d.data);
   const written = tx.commit().map((p) => project.rel(p));
-  for (const d of done) if (d.clean) cache.set(d.file, d.touched, { touched: d.touched });
+  for (const d of done) {
+    if (!d.clean) continue;
+    const touched = new Set([d.path]);
+    for (const key of d.keys) {
+      const [lang, slug] = key.split('/') as [Lang, string];
+      for (const t of [project.sourcePath(slug), project.resourcesPath(SOURCE_LANG, slug), project.resourcesPath(lang, slug), project.statePath(lang, slug)]) touched.add(t);
+    }
+    cache.set(d.file, [...touched], true);
+  }
   cache.save();
   for (const d of diagnostics) output.err(formatDiagnostic(d, uiOf(ctx).t) + '\n');
   if (!output.quiet || skipped > 0) output.err(`${uiOf(ctx).t('import.summary', { files: uiOf(ctx).t('count.files', { count: paths.length }), updated: uiOf(ctx).t('count.projectFilesUpdated', { count: written.length }) })}\n${lines.join('\n')}\n`);
