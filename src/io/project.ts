@@ -12,6 +12,7 @@ import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
+import { heapKeeper } from '../pipeline/heap.js';
 import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';
 import { readText, readTextIfExists } from './fs.js';
 import { readLocaleFiles } from './locale-files.js';
@@ -182,6 +183,8 @@ export class Project {
     if (paths.length === 0) return;
     await this.ready();
     const pool = paths.length >= MIN_PARALLEL ? new ParsePool(this.concurrency) : undefined;
+    // A pass over thousands of articles: the heap is kept near what is live (pipeline/heap.ts).
+    const keepHeap = heapKeeper();
     try {
       const load = (i: number): Promise<void> => this.preload(paths.slice(i, i + batch), tick, pool);
       let ahead = load(0);
@@ -190,7 +193,10 @@ export class Project {
         if (i + batch < paths.length) ahead = load(i + batch);
         // An error in the batch being read ahead surfaces when it is awaited, in order.
         ahead.catch(() => {});
-        for (const path of paths.slice(i, i + batch)) await fn(this.loadArticleFile(path));
+        for (const path of paths.slice(i, i + batch)) {
+          await fn(this.loadArticleFile(path));
+          keepHeap();
+        }
       }
     } finally {
       await pool?.close();

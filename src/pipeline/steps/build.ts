@@ -28,7 +28,6 @@ import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../..
 import { cliTranslator, createUi, type CliTranslator } from '../../i18n/index.js';
 import { parseLangs, type Article } from '../../io/project.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
-import { heapKeeper } from '../heap.js';
 import { parseGate } from './status.js';
 
 import { EDITION_FORMATS } from '../../core/choices.js';
@@ -259,7 +258,6 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   // was; past a few megabytes the contents wait in temporary files beside their targets, and
   // the journal names them through its spill log, so memory stays flat at any size.
   const tx = project.transaction();
-  const keepHeap = heapKeeper();
   try {
     // Articles a batch at a time (Project.forEachArticle): memory holds a batch, not the corpus.
     await project.forEachArticle(
@@ -284,7 +282,6 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
           verdicts[at] = verdictOf(assessment, kept);
           fresh[at] = 1;
         }
-        keepHeap();
       },
       () => progress.tick(),
       // Small batches: articles read ahead stay in memory while a batch is set, long enough

@@ -17,6 +17,7 @@ import { checkSuite, toDiagnostics } from '../../checks/run.js';
 import type { Glossary } from '../../checks/index.js';
 import { projectGlossaries, segmentsToCheck } from './check.js';
 import { readTextChunks, type FileTransaction } from '../../io/fs.js';
+import { heapKeeper } from '../heap.js';
 import type { Article } from '../../io/project.js';
 import { uiOf, type StepContext, type StepResult } from '../context.js';
 
@@ -160,6 +161,9 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   const done: { file: string; path: string; keys: string[]; clean: boolean }[] = [];
   let cached = 0;
 
+  // Thousands of files, or one of 100,000 units: the heap is kept near what is live
+  // (pipeline/heap.ts), checked at every chunk of a megabyte.
+  const keepHeap = heapKeeper(32 * 2 ** 20, 1);
   for (const path of paths) {
     const file = project.rel(path);
     if (cache.get(file)) {
@@ -214,7 +218,10 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
       }
     };
     const reading = new CheckedRead(file, { file: startFile, unit: (_f, u) => merging?.merger.add(u) });
-    readTextChunks(path, file, (chunk) => reading.write(chunk));
+    readTextChunks(path, file, (chunk) => {
+      keepHeap();
+      return reading.write(chunk);
+    });
     const problems = reading.close().validation.problems.filter((p) => p.severity === 'error');
     if (problems.length > 0) {
       throw new InputError([
