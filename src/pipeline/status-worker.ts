@@ -13,6 +13,7 @@ import { packRow, profileStatus, storedStates, type PackedRow, type SourceProfil
 import type { Diagnostic, Lang } from '../core/types.js';
 import { fingerprint } from '../io/cache.js';
 import { readLocaleFiles } from '../io/locale-files.js';
+import { heapKeeper } from './heap.js';
 
 /** What every batch of one run shares (a worker's `workerData`). */
 export interface StatusSetup {
@@ -50,8 +51,11 @@ const same = (a: readonly string[], b: readonly string[], n = a.length): boolean
 export function batchCounter(setup: StatusSetup): (items: readonly StatusItem[]) => ItemResult[] {
   const where = { localesDir: setup.localesDir, rel: (p: string) => relative(setup.root, p) };
   const listings = new Map(setup.langs.map((l) => [l, new Set(setup.listings[l] ?? [])]));
+  // Tens of thousands of files parsed and dropped: the heap is kept near what is live.
+  const keepHeap = heapKeeper(16 * 2 ** 20);
   return (items) =>
     items.map(({ slug, inputs, rowFps, profile }) => {
+      keepHeap();
       const fps = inputs.map(fingerprint);
       if (rowFps && rowFps.length === fps.length && same(rowFps, fps)) return { fps, kind: 'cached' };
       if (!profile || !same(profile.fps, fps, profile.fps.length)) return { fps, kind: 'parse' };
