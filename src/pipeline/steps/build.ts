@@ -1,9 +1,10 @@
 /**
  * `build`: sets each article back together in each language and writes the editions to
- * OUT/<lang>/<slug>.{html,md,txt}. Article texts are read through i18next (one namespace per
- * article, `fallbackLng: 'en'`, `dir()` for direction). Missing translations fall back to
- * the English sentence, marked lang="en" dir="ltr" in HTML. Files whose bytes would not
- * change are not rewritten.
+ * OUT/<lang>/<slug>.{html,md,txt}. Article texts are the i18next resources of locales/ (one
+ * namespace per article), resolved as i18next resolves them (`fallbackLng: 'en'`, `dir()` for
+ * direction; see `withArticleTexts`, checked against i18next itself in the tests). Missing
+ * translations fall back to the English sentence, marked lang="en" dir="ltr" in HTML. Files
+ * whose bytes would not change are not rewritten.
  *
  * The publish policy (src/core/policy.ts) decides, per edition, what a stale segment is set
  * from and whether the edition may go out at all. An edition below its gate is not written,
