@@ -157,10 +157,12 @@ export class StepCache<R> {
    */
   save(): void {
     if (!this.enabled) return;
-    const old = this.old;
     const keep = this.settings.keepUnseen;
-    // Nothing new and nothing dropped: leave the file alone (a no-change run writes nothing).
-    if (this.fresh.size === 0 && (keep || this.kept.size === Object.keys(old).length)) return;
+    // Nothing new and nothing dropped: leave the file alone (a no-change run writes nothing,
+    // and a cache it never looked at is not even read).
+    if (this.fresh.size === 0 && (keep || this.loaded === undefined)) return;
+    const old = this.old;
+    if (this.fresh.size === 0 && this.kept.size === Object.keys(old).length) return;
     const entries: Record<string, Entry<R>> = {};
     if (keep) for (const [k, e] of Object.entries(old)) if (keep(k)) entries[k] = e;
     for (const [k, e] of this.kept) entries[k] = e;

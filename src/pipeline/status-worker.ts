@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../core/errors.js';
 import { packRow, profileStatus, storedStates, type PackedRow, type SourceProfile } from '../core/status.js';
 import type { Diagnostic, Lang } from '../core/types.js';
-import { fingerprint } from '../io/cache.js';
+import { StepCache, fingerprint } from '../io/cache.js';
 import { readLocaleFiles } from '../io/locale-files.js';
 import { heapKeeper } from './heap.js';
 
@@ -22,6 +22,9 @@ export interface StatusSetup {
   langs: Lang[];
   /** The names in locales/<lang>/, from one listing each. */
   listings: Partial<Record<Lang, string[]>>;
+  /** Where the profile cache is (`Project.profileCache`), and whether to use it (not with --force). */
+  cacheDir: string;
+  useCache: boolean;
 }
 
 export interface StatusItem {
@@ -30,8 +33,6 @@ export interface StatusItem {
   inputs: string[];
   /** The cached row's fingerprints, if any. */
   rowFps?: readonly string[];
-  /** The cached profile, with the fingerprints of the source and English resources it was made from. */
-  profile?: { fps: readonly string[]; profile: SourceProfile };
 }
 
 /** Per item: the inputs' fingerprints, and the row counted when the cached one was out of date. */
@@ -51,15 +52,18 @@ const same = (a: readonly string[], b: readonly string[], n = a.length): boolean
 export function batchCounter(setup: StatusSetup): (items: readonly StatusItem[]) => ItemResult[] {
   const where = { localesDir: setup.localesDir, rel: (p: string) => relative(setup.root, p) };
   const listings = new Map(setup.langs.map((l) => [l, new Set(setup.listings[l] ?? [])]));
+  // The profiles are read only when a row is out of date (not at all in a run with no change).
+  const profiles = new StepCache<SourceProfile>(setup.cacheDir, 'status-source', null, setup.useCache, { namedFiles: true });
   // Tens of thousands of files parsed and dropped: the heap is kept near what is live.
   const keepHeap = heapKeeper(16 * 2 ** 20);
   return (items) =>
-    items.map(({ slug, inputs, rowFps, profile }) => {
+    items.map(({ slug, inputs, rowFps }) => {
       keepHeap();
       const fps = inputs.map(fingerprint);
       if (rowFps && rowFps.length === fps.length && same(rowFps, fps)) return { fps, kind: 'cached' };
+      const profile = profiles.peek(slug);
       if (!profile || !same(profile.fps, fps, profile.fps.length)) return { fps, kind: 'parse' };
-      const row = profileStatus(slug, profile.profile, setup.langs, (lang) => storedStates(readLocaleFiles(where, lang, slug, listings.get(lang)), lang)).row;
+      const row = profileStatus(slug, profile.result, setup.langs, (lang) => storedStates(readLocaleFiles(where, lang, slug, listings.get(lang)), lang)).row;
       return { fps, kind: 'counted', row: packRow(row) };
     });
 }

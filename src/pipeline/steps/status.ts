@@ -189,12 +189,11 @@ export async function statusReport(ctx: StepContext, options: StatusOptions = {}
     // At scale (a status after an import reads every locale file): batches of articles are
     // checked and counted on this thread and on worker threads, each taking the next batch as
     // it frees up. The caches' bookkeeping stays here, from the fingerprints the threads took.
-    const setup: StatusSetup = { root: project.root, localesDir: project.localesDir, langs, listings: Object.fromEntries(langs.map((l) => [l, [...existing(l)]])) };
+    const setup: StatusSetup = { root: project.root, localesDir: project.localesDir, langs, listings: Object.fromEntries(langs.map((l) => [l, [...existing(l)]])), cacheDir: project.cacheDir, useCache: !project.force };
     const items: StatusItem[] = files.map((path) => {
       const slug = slugOf(path);
       const row = rows.peek(slug);
-      const profile = profiles.peek(slug);
-      return { slug, inputs: inputsOf(path, slug), ...(row ? { rowFps: row.fps } : {}), ...(profile ? { profile: { fps: profile.fps, profile: profile.result } } : {}) };
+      return { slug, inputs: inputsOf(path, slug), ...(row ? { rowFps: row.fps } : {}) };
     });
     const results = await shareOut(items, setup, Math.min(project.concurrency, 4) - 1, (n) => progress.tick(n));
     items.forEach(({ slug, inputs }, i) => {
