@@ -52,21 +52,27 @@ export function translatedSegments(project: Project, article: Article, lang: Lan
 
 /** Reviewed (or final) translations of every article of the project, per language, for the names glossary. */
 export function projectGlossaries(project: Project, langs: readonly Lang[]): Map<Lang, Glossary> {
-  const articles = project.loadArticles([]);
-  const out = new Map<Lang, Glossary>();
-  for (const lang of langs) {
-    const segments: GlossarySegment[] = [];
-    for (const a of articles) {
+  // One article at a time, and only those with a reviewed translation stored in one of the
+  // languages (reconciling never raises a state to reviewed): at newsroom scale, holding every
+  // article at once cost an import over a hundred megabytes before its first file.
+  const reviewed = stateRank('reviewed');
+  const segments = new Map(langs.map((lang) => [lang, [] as GlossarySegment[]]));
+  for (const path of project.articlePaths([])) {
+    const slug = path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
+    const wanted = langs.filter((lang) => Object.values(project.readLocale(lang, slug).units).some((u) => stateRank(u.state) >= reviewed));
+    if (wanted.length === 0) continue;
+    const a = project.loadArticleFile(path);
+    for (const lang of wanted) {
       const data = project.locale(a, lang);
+      const out = segments.get(lang)!;
       for (const s of a.doc.segments) {
         const target = data.resources[s.id];
         const unit = data.units[s.id];
-        if (target !== undefined && unit && stateRank(unit.state) >= stateRank('reviewed')) segments.push({ key: `${a.slug}/${s.id}`, source: s.source, target });
+        if (target !== undefined && unit && stateRank(unit.state) >= reviewed) out.push({ key: `${a.slug}/${s.id}`, source: s.source, target });
       }
     }
-    out.set(lang, buildGlossary(segments, lang));
   }
-  return out;
+  return new Map(langs.map((lang) => [lang, buildGlossary(segments.get(lang)!, lang)]));
 }
 
 /** file:line of each segment in locales/<lang>/<slug>.json, read once per file. */
