@@ -23,6 +23,9 @@ const pkg = createRequire(import.meta.url)('../../package.json') as { version: s
 /** Changes whenever parsing or segmentation could give a different result. */
 export const ENGINE = createHash('sha256').update(`${pkg.version}\n${JSON.stringify(RULE_FILES)}\ncache/3`).digest('hex').slice(0, 16);
 
+/** The step name of the status profiles' cache (Project.profileCache; read by status's threads too). */
+export const PROFILE_CACHE = 'status-source';
+
 export function fingerprint(path: string): string {
   // No exception for a missing file: tasks list files that may not exist yet, and a thrown
   // ENOENT costs ten times the stat.

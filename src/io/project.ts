@@ -11,7 +11,7 @@ import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
 import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
 import { FileTransaction, recoverJournal } from './fs.js';
-import { DocCache, StepCache, type StepCacheOptions } from './cache.js';
+import { DocCache, PROFILE_CACHE, StepCache, type StepCacheOptions } from './cache.js';
 import { heapKeeper } from '../pipeline/heap.js';
 import { MIN_PARALLEL, ParsePool, defaultConcurrency } from '../pipeline/pool.js';
 import { readText, readTextIfExists } from './fs.js';
@@ -282,7 +282,7 @@ export class Project {
    * article and its English resources are as they were. Written by `segment` and `status`.
    */
   profileCache(): StepCache<SourceProfile> {
-    return this.stepCache<SourceProfile>('status-source', null, { namedFiles: true, keepUnseen: (slug) => existsSync(this.sourcePath(slug)) });
+    return this.stepCache<SourceProfile>(PROFILE_CACHE, null, { namedFiles: true, keepUnseen: (slug) => existsSync(this.sourcePath(slug)) });
   }
 
   /** The files a profile depends on: the article and its English resources. */

@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../core/errors.js';
 import { packRow, profileStatus, storedStates, type PackedRow, type SourceProfile } from '../core/status.js';
 import type { Diagnostic, Lang } from '../core/types.js';
-import { StepCache, fingerprint } from '../io/cache.js';
+import { PROFILE_CACHE, StepCache, fingerprint } from '../io/cache.js';
 import { readLocaleFiles } from '../io/locale-files.js';
 import { heapKeeper } from './heap.js';
 
@@ -53,7 +53,7 @@ export function batchCounter(setup: StatusSetup): (items: readonly StatusItem[])
   const where = { localesDir: setup.localesDir, rel: (p: string) => relative(setup.root, p) };
   const listings = new Map(setup.langs.map((l) => [l, new Set(setup.listings[l] ?? [])]));
   // The profiles are read only when a row is out of date (not at all in a run with no change).
-  const profiles = new StepCache<SourceProfile>(setup.cacheDir, 'status-source', null, setup.useCache, { namedFiles: true });
+  const profiles = new StepCache<SourceProfile>(setup.cacheDir, PROFILE_CACHE, null, setup.useCache, { namedFiles: true });
   // Tens of thousands of files parsed and dropped: the heap is kept near what is live.
   const keepHeap = heapKeeper(16 * 2 ** 20);
   return (items) =>

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { InputError, inputError, msg } from '../../core/errors.js';
-import { articleStatus, combineStatus, hasWorkLeft, profileStatus, storedStates, sourceProfile, type ArticleStatus, type Cell, type PackedRow, type SourceProfile, type StatusReport, packRow, unpackRow } from '../../core/status.js';
+import { articleStatus, combineStatus, hasWorkLeft, profileStatus, storedStates, sourceProfile, type ArticleStatus, type Cell, type PackedRow, type StatusReport, packRow, unpackRow } from '../../core/status.js';
 import { STATES, isLang, type Lang } from '../../core/types.js';
 import { formatPercent, statusDetails, statusHtml, statusJson, statusMarkdown, statusTable } from '../../formats/status.js';
 import { cliTranslator, resolveUiLang } from '../../i18n/index.js';
@@ -78,6 +78,11 @@ export function parseGate(value: unknown, name: string): Gate | undefined {
   return gate;
 }
 
+/** The files an article's status row depends on: its source and English resources first (see status-worker.ts). */
+function rowInputs(project: Project, langs: readonly Lang[], path: string, slug: string): string[] {
+  return [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
+}
+
 /**
  * The languages in which `status` last found an article with nothing left to do (no new or
  * stale segment), from its cache of rows — only while the article's source, English
@@ -90,7 +95,7 @@ export function completeLanguages(project: Project): (path: string, slug: string
   const open = [STATES.indexOf('new'), STATES.indexOf('stale')];
   return (path, slug) => {
     if (!rows.peek(slug)) return [];
-    const row = rows.get(slug, [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])]);
+    const row = rows.get(slug, rowInputs(project, langs, path, slug));
     if (!row) return [];
     return langs.filter((l) => {
       const counts = row.counts[l];
@@ -175,7 +180,7 @@ export async function statusReport(ctx: StepContext, options: StatusOptions = {}
   const profiles = project.profileCache();
   const progress = startProgress(ctx, 'status', files.length);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
-  const inputsOf = (path: string, slug: string): string[] => [path, project.resourcesPath('en', slug), ...langs.flatMap((l) => [project.resourcesPath(l, slug), project.statePath(l, slug)])];
+  const inputsOf = (path: string, slug: string): string[] => rowInputs(project, langs, path, slug);
   // Which locale files exist, from one listing per language instead of a look per file.
   const listings = new Map<Lang, Set<string>>();
   const existing = (lang: Lang): Set<string> => {
