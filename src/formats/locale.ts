@@ -10,7 +10,7 @@
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { inputError, msg } from '../core/errors.js';
-import { stableJson } from '../core/json.js';
+import { membersOf, objectJsonPieces, stableJson } from '../core/json.js';
 import { PROVENANCES, STATES, type Unit } from '../core/types.js';
 import type { LocaleData } from '../core/reconcile.js';
 
@@ -55,6 +55,12 @@ export function serializeResources(resources: Record<string, string>): string {
   return stableJson(resources);
 }
 
+/** `serializeResources` in pieces, for `FileTransaction.writePieces`. */
+export function* resourcesPieces(resources: Record<string, string>): Generator<string> {
+  yield* objectJsonPieces(membersOf(resources));
+  yield '\n';
+}
+
 interface StateFile {
   format: string;
   segments: Record<string, Unit>;
@@ -78,17 +84,33 @@ export function parseState(content: string, label: FileLabel): Pick<LocaleData, 
 }
 
 export function serializeState(data: Pick<LocaleData, 'units' | 'retired'>): string {
-  const segments: Record<string, Unit> = {};
-  for (const [id, u] of Object.entries(data.units)) {
-    // Fixed key order inside each entry.
-    const e: Unit = { state: u.state };
-    if (u.provenance) e.provenance = u.provenance;
-    if (u.suggestion !== undefined) e.suggestion = u.suggestion;
-    if (u.previousSource !== undefined) e.previousSource = u.previousSource;
-    if (u.notes && u.notes.length > 0) e.notes = u.notes;
-    segments[id] = e;
+  return [...statePieces(data)].join('');
+}
+
+/** A segment's entry in the state file, with its keys in a fixed order. */
+function stateEntry(u: Unit): Unit {
+  const e: Unit = { state: u.state };
+  if (u.provenance) e.provenance = u.provenance;
+  if (u.suggestion !== undefined) e.suggestion = u.suggestion;
+  if (u.previousSource !== undefined) e.previousSource = u.previousSource;
+  if (u.notes && u.notes.length > 0) e.notes = u.notes;
+  return e;
+}
+
+/**
+ * The state file (`StateFile`, as `stableJson` writes it) in pieces, for
+ * `FileTransaction.writePieces`: each entry is made as its piece is, not all at once.
+ */
+export function* statePieces(data: Pick<LocaleData, 'units' | 'retired'>): Generator<string> {
+  yield `{\n  "format": ${JSON.stringify(STATE_FORMAT)},\n  "segments": `;
+  yield* objectJsonPieces(entriesOf(data.units), 1);
+  if (Object.keys(data.retired).length > 0) {
+    yield ',\n  "retired": ';
+    yield* objectJsonPieces(membersOf(data.retired), 1);
   }
-  const out: StateFile = { format: STATE_FORMAT, segments };
-  if (Object.keys(data.retired).length > 0) out.retired = data.retired;
-  return stableJson(out);
+  yield '\n}\n';
+}
+
+function* entriesOf(units: LocaleData['units']): Generator<[string, Unit]> {
+  for (const [id, u] of membersOf(units)) yield [id, stateEntry(u)];
 }

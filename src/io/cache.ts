@@ -11,9 +11,10 @@
  * touched-but-unchanged file costs a hash, not a parse.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readText, textPieces, writeText } from './fs.js';
 import type { Doc } from '../core/types.js';
 // The rule files alone, not the segmenter (the cache is loaded by commands that never segment).
 import { RULE_FILES } from '../segment/rule-set.js';
@@ -99,7 +100,7 @@ export class StepCache<R> {
     this.loaded = {};
     if (this.enabled) {
       try {
-        const data = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile<R>;
+        const data = JSON.parse(readText(this.path)) as CacheFile<R>;
         if (data.engine === this.engine) this.loaded = data.entries;
       } catch {
         // no cache yet, or an unreadable one: start afresh
@@ -166,25 +167,39 @@ export class StepCache<R> {
     if (this.fresh.size === 0 && (keep || this.loaded === undefined)) return;
     const old = this.old;
     if (this.fresh.size === 0 && this.kept.size === Object.keys(old).length) return;
-    const entries: Record<string, Entry<R>> = {};
-    if (keep) for (const [k, e] of Object.entries(old)) if (keep(k)) entries[k] = e;
-    for (const [k, e] of this.kept) entries[k] = e;
-    for (const [k, e] of this.fresh) {
-      if (e.fps) {
-        entries[k] = { fps: e.fps, result: e.result };
-        continue;
-      }
+    // Each entry is made as it is written: at newsroom scale the file is tens of megabytes,
+    // and neither it nor its entries need be in memory at once.
+    const keys = new Set<string>(this.fresh.keys());
+    for (const k of this.kept.keys()) keys.add(k);
+    if (keep) for (const k in old) if (keep(k)) keys.add(k);
+    const entry = (k: string): Entry<R> => {
+      const e = this.fresh.get(k);
+      if (!e) return this.kept.get(k) ?? old[k]!;
+      if (e.fps) return { fps: e.fps, result: e.result };
       const files = typeof e.files === 'function' ? e.files() : e.files!;
       const seen = this.seen.get(k);
-      const entry: Entry<R> = { fps: seen && seen.length === files.length ? seen : files.map(fingerprint), result: e.result };
-      if (!this.settings.namedFiles) entry.paths = [...files];
-      entries[k] = entry;
+      const made: Entry<R> = { fps: seen && seen.length === files.length ? seen : files.map(fingerprint), result: e.result };
+      if (!this.settings.namedFiles) made.paths = [...files];
+      return made;
+    };
+    const engine = this.engine;
+    // The bytes of JSON.stringify({ engine, entries }) with the entries in key order.
+    function* pieces(): Generator<string> {
+      let piece = `{"engine":${JSON.stringify(engine)},"entries":{`;
+      let n = 0;
+      for (const k of [...keys].sort()) {
+        piece += `${n++ === 0 ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(entry(k))}`;
+        if (piece.length > 2 ** 16) {
+          yield piece;
+          piece = '';
+        }
+      }
+      yield `${piece}}}`;
     }
-    const out: CacheFile<R> = { engine: this.engine, entries: Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]!])) };
     try {
       mkdirSync(dirname(this.path), { recursive: true });
       const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(out));
+      writeText(tmp, pieces());
       renameSync(tmp, this.path);
     } catch {
       // read-only output folder: no cache
@@ -200,7 +215,9 @@ export class DocCache {
   ) {}
 
   key(content: string): string {
-    return createHash('sha256').update(`${ENGINE}\n${content}`).digest('hex');
+    const hash = createHash('sha256').update(`${ENGINE}\n`);
+    for (const piece of textPieces(content)) hash.update(piece); // see BIG_FILE in io/fs.ts
+    return hash.digest('hex');
   }
 
   /** Whether a document is cached under `key` (it may still fail to read: see `get`). */
@@ -215,7 +232,7 @@ export class DocCache {
   get(key: string): Doc | undefined {
     if (!this.enabled) return undefined;
     try {
-      return JSON.parse(readFileSync(this.path(key), 'utf8')) as Doc;
+      return JSON.parse(readText(this.path(key))) as Doc;
     } catch {
       return undefined;
     }
@@ -226,7 +243,7 @@ export class DocCache {
     try {
       const p = join(this.dir, key.slice(0, 2), `${key}.json`);
       mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, JSON.stringify(doc));
+      writeText(p, JSON.stringify(doc));
     } catch {
       // no cache
     }

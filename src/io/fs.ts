@@ -6,10 +6,48 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { inputError, msg } from '../core/errors.js';
 
+/**
+ * Texts past a million characters are written (and hashed) a piece at a time: Node turns a
+ * string into one buffer of all its bytes, and glibc, once it has freed a large buffer, serves
+ * every later one up to that size from the C heap, which keeps its pages.
+ */
+const BIG_FILE = 1 << 20;
+
+/**
+ * Writes `content` to `path` (not atomic: see `FileTransaction`): a long text in `textPieces`,
+ * content made in pieces as they come.
+ */
+export function writeText(path: string, content: string | Iterable<string>): void {
+  if (typeof content === 'string' && content.length <= BIG_FILE) return writeFileSync(path, content, 'utf8');
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of typeof content === 'string' ? textPieces(content) : content) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `text` in pieces of at most `BIG_FILE` characters, never cut between the halves of a
+ * surrogate pair: encoded one after the other they give the same bytes as the whole.
+ */
+export function* textPieces(text: string): Generator<string> {
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(at + BIG_FILE, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+
+/** The text of a file (strict UTF-8, or UTF-16 with a BOM); an input error naming `label` when it cannot be read. */
 export function readText(path: string, label = path): string {
   let buf: Buffer;
   try {
@@ -25,7 +63,17 @@ export function readText(path: string, label = path): string {
 
 const SMALL_FILE = 1 << 16;
 let scratch: Buffer | undefined;
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Strict UTF-8 to text, a BOM dropped (as TextDecoder drops it); undefined when the bytes are
+ * not UTF-8. Checked by simdutf and decoded by V8 straight into the string, where TextDecoder
+ * (ICU) first converts the whole file into a UTF-16 buffer of its own.
+ */
+function strictUtf8(buf: Uint8Array): string | undefined {
+  if (!isUtf8(buf)) return undefined;
+  const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /**
  * The text of a file known to exist (from a folder listing), read with one open, one read and
@@ -48,11 +96,7 @@ export function readListedText(path: string, label: () => string): string {
   }
   if (n === SMALL_FILE) return readText(path, label()); // a larger file: read it whole
   const buf = scratch.subarray(0, n);
-  try {
-    return strictUtf8.decode(buf);
-  } catch {
-    return decodeUtf8(Buffer.from(buf), label());
-  }
+  return strictUtf8(buf) ?? decodeUtf8(Buffer.from(buf), label());
 }
 
 /** The file's text, or undefined when there is no such file (one system call, not two). */
@@ -69,18 +113,14 @@ export function readTextIfExists(path: string, label: string | (() => string) = 
     return readText(path, name());
   }
   // Most files are plain UTF-8: decode without the label, and name the file only on error.
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-  } catch {
-    return decodeUtf8(buf, name());
-  }
+  return strictUtf8(buf) ?? decodeUtf8(buf, name());
 }
 
 /** Bytes read at a time by `readTextChunks`. */
 const CHUNK = 1 << 16;
 
 /**
- * Streams a text file to `onChunk` as decoded strings, a megabyte at a time, with the same
+ * Streams a text file to `onChunk` as decoded strings, 64 KB at a time, with the same
  * rules and errors as `readText` (a UTF-16 file, recognised by its BOM, comes as one chunk).
  * `onChunk` returns false to stop reading.
  */
@@ -124,13 +164,11 @@ export function decodeUtf8(buf: Buffer, label: string): string {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     return new TextDecoder(buf[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(buf);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    const bad = firstInvalidUtf8(buf);
-    const line = buf.subarray(0, bad).toString('latin1').split('\n').length;
-    throw inputError(msg('errors.notUtf8'), { file: label, line }, msg('errors.notUtf8Hint'));
-  }
+  const text = strictUtf8(buf);
+  if (text !== undefined) return text;
+  const bad = firstInvalidUtf8(buf);
+  const line = buf.subarray(0, bad).toString('latin1').split('\n').length;
+  throw inputError(msg('errors.notUtf8'), { file: label, line }, msg('errors.notUtf8Hint'));
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
@@ -178,10 +216,29 @@ function sameOnDisk(path: string, content: string): boolean {
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st || !st.isFile() || st.size !== Buffer.byteLength(content, 'utf8')) return false;
   try {
-    return readFileSync(path, 'utf8') === content;
+    return readText(path) === content;
   } catch {
     return false;
   }
+}
+
+/** A read-only descriptor of `path` when it is a regular file, else undefined. */
+function openIfFile(path: string): number | undefined {
+  try {
+    const fd = openSync(path, 'r');
+    if (fstatSync(fd).isFile()) return fd;
+    closeSync(fd);
+  } catch {
+    // no such file: nothing to compare with
+  }
+  return undefined;
+}
+
+let compareBuffer = Buffer.alloc(0);
+/** A reused buffer of at least `n` bytes, for reading back what is compared. */
+function scratchFor(n: number): Buffer {
+  if (compareBuffer.length < n) compareBuffer = Buffer.allocUnsafe(Math.max(n, 2 ** 16));
+  return compareBuffer;
 }
 
 function tempPath(path: string): string {
@@ -249,6 +306,61 @@ export class FileTransaction {
       this.unchanged.add(path);
       return;
     }
+    writeText(this.spillTo(path), content);
+  }
+
+  /**
+   * `write` for content made in pieces (core/json.ts). Past `BIG_FILE` characters the pieces go to
+   * the temporary file as they come, compared with the disk on the way: a 100,000-sentence
+   * article's locale files (tens of megabytes) are never one string.
+   */
+  writePieces(path: string, pieces: Iterable<string>): void {
+    const held: string[] = [];
+    let size = 0;
+    const rest = pieces[Symbol.iterator]();
+    for (let r = rest.next(); !r.done; r = rest.next()) {
+      held.push(r.value);
+      size += r.value.length;
+      if (size > BIG_FILE) return this.spillPieces(path, held, rest);
+    }
+    this.write(path, held.join(''));
+  }
+
+  private spillPieces(path: string, held: string[], rest: Iterator<string>): void {
+    this.forget(path);
+    // Compared as written; a file found unchanged loses its temporary file again.
+    const disk = this.folder(dirname(path)) ? undefined : openIfFile(path);
+    const tmp = this.spillTo(path);
+    const fd = openSync(tmp, 'w');
+    let same = disk !== undefined;
+    let at = 0;
+    try {
+      const put = (piece: string): void => {
+        const bytes = Buffer.from(piece, 'utf8');
+        writeSync(fd, bytes);
+        if (same) {
+          const back = scratchFor(bytes.length);
+          same = readSync(disk!, back, 0, bytes.length, at) === bytes.length && bytes.equals(back.subarray(0, bytes.length));
+        }
+        at += bytes.length;
+      };
+      for (const piece of held) put(piece);
+      held.length = 0;
+      for (let r = rest.next(); !r.done; r = rest.next()) put(r.value);
+      if (same) same = fstatSync(disk!).size === at;
+    } finally {
+      closeSync(fd);
+      if (disk !== undefined) closeSync(disk);
+    }
+    if (!same) return;
+    rmSync(tmp, { force: true });
+    this.spilled.delete(path);
+    this.unchanged.add(path);
+  }
+
+  /** Enters `path` in the spill log (a journal's) and among the spilled; returns its temporary file. */
+  private spillTo(path: string): string {
+    const dir = dirname(path);
     const tmp = tempPath(path);
     if (this.journal) {
       let rel = this.relDirs.get(dir);
@@ -265,7 +377,7 @@ export class FileTransaction {
     hookExit();
     spilling.add(this);
     this.spilled.add(path);
-    writeFileSync(tmp, content, 'utf8');
+    return tmp;
   }
 
   /** Makes `dir` if need be (one mkdir a folder, not one a file); whether this transaction made it. */
@@ -294,8 +406,8 @@ export class FileTransaction {
   read(path: string): string | undefined {
     const inMemory = this.staged.get(path);
     if (inMemory !== undefined) return inMemory;
-    if (this.spilled.has(path)) return readFileSync(tempPath(path), 'utf8');
-    if (this.unchanged.has(path)) return readFileSync(path, 'utf8');
+    if (this.spilled.has(path)) return readText(tempPath(path));
+    if (this.unchanged.has(path)) return readText(path);
     return undefined;
   }
 
@@ -365,7 +477,7 @@ export class FileTransaction {
         track(tmp);
         // No fsync: the rename is what makes the write atomic for a killed process, and an
         // fsync per file costs more than everything else Tessera does (7 ms a file here).
-        writeFileSync(tmp, this.staged.get(path)!, 'utf8');
+        writeText(tmp, this.staged.get(path)!);
       }
       if (journaled) writeJournal(journal, { committed: true, renames: inMemory, ...spill });
     } catch (e) {

@@ -9,7 +9,7 @@ import { inputError, msg } from '../core/errors.js';
 import { reconcile, type LocaleData } from '../core/reconcile.js';
 import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
-import { parseResources, parseState, serializeResources, serializeState } from '../formats/locale.js';
+import { parseResources, parseState, resourcesPieces, statePieces } from '../formats/locale.js';
 import { FileTransaction, recoverJournal } from './fs.js';
 import { DocCache, PROFILE_CACHE, StepCache, type StepCacheOptions } from './cache.js';
 import { heapKeeper } from '../pipeline/heap.js';
@@ -369,8 +369,8 @@ export class Project {
     const sp = this.statePath(lang, slug);
     const empty = Object.keys(data.resources).length === 0 && Object.keys(data.units).length === 0 && Object.keys(data.retired).length === 0;
     if (empty && !existsSync(rp) && !existsSync(sp)) return;
-    tx.write(rp, serializeResources(data.resources));
-    tx.write(sp, serializeState(data));
+    tx.writePieces(rp, resourcesPieces(data.resources));
+    tx.writePieces(sp, statePieces(data));
   }
 
   /**
@@ -389,7 +389,7 @@ export class Project {
   stageEnglish(tx: FileTransaction, article: Article): void {
     const en: Record<string, string> = {};
     for (const s of article.doc.segments) en[s.id] = s.source;
-    tx.write(this.resourcesPath(SOURCE_LANG, article.slug), serializeResources(en));
+    tx.writePieces(this.resourcesPath(SOURCE_LANG, article.slug), resourcesPieces(en));
   }
 }
 

@@ -87,7 +87,8 @@ export function xliffReader(parser: SaxesParser<{ xmlns: true; position: true }>
   let dataId: string | undefined;
   const muted = (): boolean => inline.some((i) => i.mute);
   const stack: string[] = [];
-  const seen = new Set<string>();
+  /** Unit ids met so far, per article (each held once, as the unit's own id). */
+  const seen = new Map<string, Set<string>>();
 
   const fail = (message: Message, hint?: Message): never => {
     throw inputError(message, { file, line: parser.line, column: parser.column + 1 }, hint, 'xliff');
@@ -201,10 +202,11 @@ export function xliffReader(parser: SaxesParser<{ xmlns: true; position: true }>
         if (!current) fail(msg('errors.xliff.outsideFile', { name }));
         const id = attr('id');
         if (!id) fail(msg('errors.xliff.unitNoId', { name }), msg('errors.xliff.unitNoIdHint'));
-        const key = `${current!.article}\u0000${id}`;
-        if (seen.has(key)) fail(msg('errors.xliff.unitTwice', { id, article: current!.article }));
-        seen.add(key);
+        let ids = seen.get(current!.article);
+        if (!ids) seen.set(current!.article, (ids = new Set()));
+        if (ids.has(id!)) fail(msg('errors.xliff.unitTwice', { id, article: current!.article }));
         unit = { id: own(id!), line: parser.line, column: parser.column + 1, translate: attr('translate') !== 'no', segs: [], notes: [] };
+        ids.add(unit.id);
         originalData = new Map();
         const approved = attr('approved');
         if (approved !== undefined) unit.approved = approved;

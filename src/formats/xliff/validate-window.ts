@@ -36,12 +36,22 @@ interface FileScope {
 /**
  * Keeps in `seen` what later messages cite of `el` (its name and position) instead of `el`:
  * the element, its subtree and the parser's text its strings point into can then be freed.
+ * A 100,000-unit file remembers 100,000 of them, so each is two numbers on a prototype
+ * shared by every element of its name (`protos`), not a whole element of its own.
  */
-function remember(seen: Map<string, XmlElement>, el: XmlElement, name: string): void {
+function remember(seen: Map<string, XmlElement>, el: XmlElement, name: string, protos: Map<string, XmlElement>): void {
   const v = attr(el, name);
   if (v === undefined || seen.get(v) !== el) return;
   seen.delete(v);
-  seen.set(own(v), { uri: el.uri, local: own(el.local), name: own(el.name), attrs: [], children: [], parent: undefined, text: undefined, nodes: 0, line: el.line, column: el.column });
+  let proto = protos.get(el.name);
+  if (!proto) {
+    proto = { uri: el.uri, local: own(el.local), name: own(el.name), attrs: [], children: [], parent: undefined, text: undefined, nodes: 0, line: 0, column: 0 };
+    protos.set(proto.name, proto);
+  }
+  const stub = Object.create(proto) as XmlElement;
+  stub.line = el.line;
+  stub.column = el.column;
+  seen.set(own(v), stub);
 }
 
 export class WindowedValidator {
@@ -53,6 +63,8 @@ export class WindowedValidator {
   private count = 0;
   private windowed = false;
   private scope: FileScope | undefined;
+  /** The prototypes of what `remember` keeps, by element name. */
+  private readonly protos = new Map<string, XmlElement>();
 
   constructor(
     parser: SaxesParser<{ xmlns: true; position: true }>,
@@ -80,13 +92,13 @@ export class WindowedValidator {
       const seen = el.local === 'group' ? scope.groups : scope.units;
       const what = el.local === 'group' ? msg('validate.scope.groups', { file: scope.where }) : msg('validate.scope.units', { file: scope.where });
       unique([el], what, this.problems.reporter('unique-ids'), seen);
-      remember(seen, el, 'id');
+      remember(seen, el, 'id', this.protos);
     }
     for (const [local, name] of FILE_KEYS_12) {
       if (el.local !== local) continue;
       const seen = scope.keys.get(local)!;
       key([el], name, msg('validate.scope.elements', { el: `<${local}>` }), this.problems.reporter('references'), seen);
-      remember(seen, el, name);
+      remember(seen, el, name, this.protos);
     }
   }
 

@@ -88,6 +88,15 @@ function changedSince(before: LocaleData, now: LocaleData): string[] {
   return Object.keys(now.resources).filter((id) => before.resources[id] !== now.resources[id]);
 }
 
+/**
+ * What merging and QA read of an article: its segments, and the kind of each block. The
+ * skeleton and the blocks' parts, which set the Markdown back together, are left out: a
+ * 100,000-sentence article's are 25 MB, held through the whole of its file.
+ */
+function forMerging(a: Article): Article {
+  return { ...a, doc: { ...a.doc, skeleton: [], blocks: a.doc.blocks.map((b) => ({ ...b, parts: [] })) } };
+}
+
 /** Articles kept parsed between files: a batch sorted by language meets each one again later. */
 const ARTICLES_KEPT = 32;
 
@@ -109,6 +118,7 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
         project.stageEnglish(tx, a);
         englishStaged.add(slug);
       }
+      a = forMerging(a);
       if (articles.size >= ARTICLES_KEPT) articles.delete(articles.keys().next().value!);
     }
     articles.set(slug, a);
@@ -156,9 +166,19 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   // Incremental (io/cache.ts): a file imported cleanly before, with it and every project file
   // it touched unchanged since, has nothing new to say. Files with problems are always re-read,
   // so their problems are always reported.
-  const cache = project.stepCache<true>('import', { force: options.force ?? false });
-  /** Files read, with the lang/slug of each of their <file>s: the project files they touched. */
-  const done: { file: string; path: string; keys: string[]; clean: boolean }[] = [];
+  // The result of a file is the lang/slug of each of its <file>s, which name the project files
+  // it touched (`touchedBy`): the cache stores fingerprints, not paths.
+  const cache = project.stepCache<string[]>('import', { force: options.force ?? false }, { namedFiles: true });
+  const touchedBy = (path: string, keys: readonly string[]): string[] => {
+    const touched = new Set([path]);
+    for (const key of keys) {
+      const [lang, slug] = key.split('/') as [Lang, string];
+      for (const t of [project.sourcePath(slug), project.resourcesPath(SOURCE_LANG, slug), project.resourcesPath(lang, slug), project.statePath(lang, slug)]) touched.add(t);
+    }
+    return [...touched];
+  };
+  /** Files read, with the lang/slug of each of their <file>s. */
+  const done: { file: string; keys: string[]; clean: boolean }[] = [];
   let cached = 0;
 
   // Thousands of files, or one of 100,000 units: the heap is kept near what is live
@@ -166,7 +186,8 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   const keepHeap = heapKeeper(32 * 2 ** 20, 1);
   for (const path of paths) {
     const file = project.rel(path);
-    if (cache.get(file)) {
+    const before = cache.peek(file)?.result;
+    if (Array.isArray(before) && cache.get(file, touchedBy(path, before))) {
       cached++;
       continue;
     }
@@ -232,7 +253,7 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
     if (refused) throw refused;
     endFile();
     if (nFiles === 0) throw inputError(msg('errors.import.noFileElement'), { file }, msg('errors.import.exportAgain'), 'xliff');
-    done.push({ file, path, keys, clean });
+    done.push({ file, keys, clean });
   }
   if (cached > 0) lines.push(`  ${uiOf(ctx).t('import.cached', { count: cached })}`);
   if (options.strict && skipped > 0) {
@@ -249,15 +270,7 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   diagnostics.push(...qa.slice(0, QA_SHOWN));
   if (qa.length > QA_SHOWN) diagnostics.push(diagnostic('warning', 'qa', msg('import.qaMore', { count: qa.length - QA_SHOWN }), {}, msg('import.qaMoreHint')));
   const written = tx.commit().map((p) => project.rel(p));
-  for (const d of done) {
-    if (!d.clean) continue;
-    const touched = new Set([d.path]);
-    for (const key of d.keys) {
-      const [lang, slug] = key.split('/') as [Lang, string];
-      for (const t of [project.sourcePath(slug), project.resourcesPath(SOURCE_LANG, slug), project.resourcesPath(lang, slug), project.statePath(lang, slug)]) touched.add(t);
-    }
-    cache.set(d.file, [...touched], true);
-  }
+  for (const d of done) if (d.clean) cache.set(d.file, () => touchedBy(project.abs(d.file), d.keys), d.keys);
   cache.save();
   for (const d of diagnostics) output.err(formatDiagnostic(d, uiOf(ctx).t) + '\n');
   if (!output.quiet || skipped > 0) output.err(`${uiOf(ctx).t('import.summary', { files: uiOf(ctx).t('count.files', { count: paths.length }), updated: uiOf(ctx).t('count.projectFilesUpdated', { count: written.length }) })}\n${lines.join('\n')}\n`);
