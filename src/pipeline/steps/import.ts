@@ -109,14 +109,20 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   const englishStaged = new Set<string>();
   /** lang/slug of every language and article staged so far: a later file for one reads it back. */
   const staged = new Set<string>();
+  // Thousands of files, or one of 100,000 units: the heap is kept near what is live
+  // (pipeline/heap.ts), checked at every chunk read (64 KB) and between the loads that start
+  // a file, each of which leaves tens of megabytes of garbage behind for a large article.
+  const keepHeap = heapKeeper(32 * 2 ** 20, 1);
   const article = (slug: string): Article => {
     let a = articles.get(slug);
     if (a) articles.delete(slug);
     else {
       a = project.loadArticleFile(project.abs(`source/${slug}.md`));
+      keepHeap();
       if (!englishStaged.has(slug)) {
         project.stageEnglish(tx, a);
         englishStaged.add(slug);
+        keepHeap();
       }
       a = forMerging(a);
       if (articles.size >= ARTICLES_KEPT) articles.delete(articles.keys().next().value!);
@@ -181,9 +187,6 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   const done: { file: string; keys: string[]; clean: boolean }[] = [];
   let cached = 0;
 
-  // Thousands of files, or one of 100,000 units: the heap is kept near what is live
-  // (pipeline/heap.ts), checked at every chunk of a megabyte.
-  const keepHeap = heapKeeper(32 * 2 ** 20, 1);
   for (const path of paths) {
     const file = project.rel(path);
     const before = cache.peek(file)?.result;
@@ -230,6 +233,7 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
         const original = staged.has(key) ? undefined : project.locale(article, lang);
         // Handed over to the merger, which updates it in place.
         const before = original ?? project.stagedLocale(tx, lang, f.article) ?? emptyLocale();
+        keepHeap();
         const earlier = original ? [] : changedSince(project.locale(article, lang), before);
         merging = { key, article, lang, merger: new Merger(article.doc, before, { force: options.force ?? false, file, owned: true }), earlier };
         keys.push(key);
