@@ -7,32 +7,37 @@ export function stableJson(value: unknown): string {
 const MEMBERS_PER_PIECE = 2000;
 
 /**
- * An object as `stableJson` writes it nested `depth` levels deep, in pieces of a couple of
+ * `object` as `stableJson` writes it nested `depth` levels deep, in pieces of a couple of
  * thousand members: the same bytes as `JSON.stringify(object, null, 2)` there, without one
  * string of the whole (a 100,000-sentence article's locale files are tens of megabytes).
- * Members whose value is undefined are left out, as JSON.stringify leaves them out.
+ * `value` maps each member's value first; members whose value is undefined are left out, as
+ * JSON.stringify leaves them out. Each piece is one JSON.stringify of its members, re-indented.
  */
-export function* objectJsonPieces(members: Iterable<readonly [string, unknown]>, depth = 0): Generator<string> {
-  const pad = '  '.repeat(depth + 1);
-  const indent = `\n${pad}`;
-  let piece: string[] = [];
+export function* objectJsonPieces<T>(object: Record<string, T>, depth = 0, value: (v: T) => unknown = (v) => v): Generator<string> {
+  const indent = `\n${'  '.repeat(depth)}`;
+  let batch: Record<string, unknown> = {};
+  let inBatch = 0;
   let any = false;
-  for (const [key, value] of members) {
-    if (value === undefined) continue;
-    const json = JSON.stringify(value, null, 2);
-    // JSON text has no raw line break but those of its layout, so re-indenting is a replace.
-    piece.push(`${any ? ',' : '{'}${indent}${JSON.stringify(key)}: ${typeof value === 'object' && value !== null ? json.replaceAll('\n', indent) : json}`);
+  // '{\n  "a": 1,\n  "b": 2\n}' → '\n  "a": 1,\n  "b": 2', indented to `depth`.
+  const members = (): string => {
+    const json = JSON.stringify(batch, null, 2);
+    const inner = json.slice(1, -2);
+    return depth === 0 ? inner : inner.replaceAll('\n', indent);
+  };
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const v = value(object[key]!);
+    if (v === undefined) continue;
+    // An own property even for "__proto__", which plain assignment would take as the prototype.
+    if (key === '__proto__') Object.defineProperty(batch, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else batch[key] = v;
+    if (++inBatch < MEMBERS_PER_PIECE) continue;
+    yield `${any ? ',' : '{'}${members()}`;
     any = true;
-    if (piece.length >= MEMBERS_PER_PIECE) {
-      yield piece.join('');
-      piece = [];
-    }
+    batch = {};
+    inBatch = 0;
   }
-  piece.push(any ? `\n${'  '.repeat(depth)}}` : '{}');
-  yield piece.join('');
-}
-
-/** The own enumerable members of `object`, in its key order (one at a time, unlike Object.entries). */
-export function* membersOf<T>(object: Record<string, T>): Generator<[string, T]> {
-  for (const key in object) if (Object.hasOwn(object, key)) yield [key, object[key]!];
+  if (inBatch > 0) {
+    yield `${any ? ',' : '{'}${members()}${indent}}`;
+  } else yield any ? `${indent}}` : '{}';
 }

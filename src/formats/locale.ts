@@ -10,7 +10,7 @@
  */
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { inputError, msg } from '../core/errors.js';
-import { membersOf, objectJsonPieces, stableJson } from '../core/json.js';
+import { objectJsonPieces, stableJson } from '../core/json.js';
 import { PROVENANCES, STATES, type Unit } from '../core/types.js';
 import type { LocaleData } from '../core/reconcile.js';
 
@@ -57,7 +57,7 @@ export function serializeResources(resources: Record<string, string>): string {
 
 /** `serializeResources` in pieces, for `FileTransaction.writePieces`. */
 export function* resourcesPieces(resources: Record<string, string>): Generator<string> {
-  yield* objectJsonPieces(membersOf(resources));
+  yield* objectJsonPieces(resources);
   yield '\n';
 }
 
@@ -103,14 +103,11 @@ function stateEntry(u: Unit): Unit {
  */
 export function* statePieces(data: Pick<LocaleData, 'units' | 'retired'>): Generator<string> {
   yield `{\n  "format": ${JSON.stringify(STATE_FORMAT)},\n  "segments": `;
-  yield* objectJsonPieces(entriesOf(data.units), 1);
+  yield* objectJsonPieces(data.units, 1, stateEntry);
   if (Object.keys(data.retired).length > 0) {
     yield ',\n  "retired": ';
-    yield* objectJsonPieces(membersOf(data.retired), 1);
+    yield* objectJsonPieces(data.retired, 1);
   }
   yield '\n}\n';
 }
 
-function* entriesOf(units: LocaleData['units']): Generator<[string, Unit]> {
-  for (const [id, u] of membersOf(units)) yield [id, stateEntry(u)];
-}
