@@ -515,3 +515,29 @@ describe('writeText / textPieces', () => {
     expect(three.map((x) => x.length)).toEqual([BIG, BIG, 5]);
   });
 });
+
+describe('FileTransaction compares bytes, not decoded text', () => {
+  it('a file holding the same text in UTF-16 is rewritten as UTF-8, in memory and spilled', () => {
+    // "€€" is 6 bytes in UTF-8, and 6 in UTF-16 with its BOM: the sizes agree.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('€€', 'utf16le')]);
+    expect(utf16.length).toBe(Buffer.byteLength('€€', 'utf8'));
+    for (const memoryLimit of [undefined, 0]) {
+      const p = join(dir, `x-${memoryLimit}.txt`);
+      writeFileSync(p, utf16);
+      const tx = new FileTransaction(memoryLimit === undefined ? {} : { memoryLimit });
+      tx.write(p, '€€');
+      expect(tx.commit(), `memoryLimit ${memoryLimit}`).toEqual([p]);
+      expectBytes(p, '€€');
+    }
+  });
+
+  it('a file whose bytes are not UTF-8 is rewritten, even when they decode to the text with replacement characters', () => {
+    // A cut 4-byte sequence is 3 bytes, as is the U+FFFD a lenient decoder makes of it.
+    const p = join(dir, 'cut.txt');
+    writeFileSync(p, Buffer.from([0xf0, 0x9f, 0x98]));
+    const tx = new FileTransaction();
+    tx.write(p, '\ufffd');
+    expect(tx.commit()).toEqual([p]);
+    expectBytes(p, '\ufffd');
+  });
+});
