@@ -216,7 +216,9 @@ function sameOnDisk(path: string, content: string): boolean {
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st || !st.isFile() || st.size !== Buffer.byteLength(content, 'utf8')) return false;
   try {
-    return readText(path) === content;
+    // The bytes as they are: readText would also take a UTF-16 file (or drop a BOM) holding the same text.
+    const buf = readFileSync(path);
+    return isUtf8(buf) && buf.toString('utf8') === content;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeUnits } from '../../src/core/merge.js';
+import { Merger, mergeUnits } from '../../src/core/merge.js';
 import { emptyLocale, type LocaleData } from '../../src/core/reconcile.js';
 import { stateRank, type Doc, type State } from '../../src/core/types.js';
 import { parseArticle } from '../../src/formats/article.js';
@@ -207,5 +207,96 @@ describe('mergeUnits', () => {
     start.retired = { aaaaaaaaaa: { source: 'Gone.', target: 'Andato.' } };
     const { data } = merge(start, [unit(headline.id, headline.source, 'Titolo.', 'translated')]);
     expect(data.retired).toEqual(start.retired);
+  });
+});
+
+describe('Merger.finish: document order', () => {
+  /** Segments a plain-text translation applies to (not those with inline codes). */
+  const translatable = doc.segments.filter((s) => s.translate && merge(emptyLocale(), [unit(s.id, s.source, 'x', 'translated')]).report.applied === 1);
+  const docOrder = (ids: Iterable<string>): string[] => {
+    const set = new Set(ids);
+    return doc.segments.map((s) => s.id).filter((id) => set.has(id));
+  };
+  const translated = (segs: typeof translatable, prefix: string): ReadUnit[] => segs.map((s) => unit(s.id, s.source, `${prefix} ${s.id}`, 'translated'));
+  /** Locale data holding a translation of `segs`, in the order given. */
+  const holding = (segs: typeof translatable): LocaleData => {
+    const data = emptyLocale();
+    for (const s of segs) {
+      data.resources[s.id] = `old ${s.id}`;
+      data.units[s.id] = { state: 'translated', provenance: 'mt' };
+    }
+    return data;
+  };
+  const finish = (data: LocaleData, units: ReadUnit[], owned: boolean) => {
+    const merger = new Merger(doc, data, { file: FILE, owned });
+    for (const u of units) merger.add(u);
+    return merger.finish();
+  };
+
+  it('the article has enough segments to tell the orders apart', () => {
+    expect(translatable.length).toBeGreaterThan(8);
+  });
+
+  it('data and units already in document order: the maps handed over are returned as they are, values replaced', () => {
+    const everyOther = translatable.filter((_, i) => i % 2 === 0);
+    const data = holding(everyOther);
+    const { resources, units } = data;
+    const { data: out, report } = finish(data, translated(everyOther.slice(0, 3), 'new'), true);
+    expect(report.applied).toBe(3);
+    expect(out.resources).toBe(resources);
+    expect(out.units).toBe(units);
+    expect(out.retired).toBe(data.retired);
+    expect(Object.keys(out.resources)).toEqual(everyOther.map((s) => s.id));
+    expect(Object.keys(out.units)).toEqual(everyOther.map((s) => s.id));
+    expect(out.resources[everyOther[0]!.id]).toBe(`new ${everyOther[0]!.id}`);
+    expect(out.resources[everyOther[4]!.id]).toBe(`old ${everyOther[4]!.id}`);
+  });
+
+  it('new units that come in document order after the last one held keep the fast path (not owned: copies, still in order)', () => {
+    const half = Math.floor(translatable.length / 2);
+    const data = holding(translatable.slice(0, half));
+    const { data: out } = finish(data, translated(translatable.slice(half), 'new'), false);
+    expect(out.resources).not.toBe(data.resources);
+    expect(Object.keys(out.resources)).toEqual(translatable.map((s) => s.id));
+    expect(Object.keys(out.units)).toEqual(translatable.map((s) => s.id));
+    expect(Object.keys(data.resources)).toEqual(translatable.slice(0, half).map((s) => s.id)); // not touched
+  });
+
+  it('units out of document order (new ids before ids held) come out in document order', () => {
+    const later = translatable.slice(4);
+    const data = holding(later);
+    const reversed = translated([...translatable].reverse(), 'new');
+    for (const owned of [true, false]) {
+      const { data: out, report } = finish(owned ? holding(later) : data, reversed, owned);
+      expect(report.applied).toBe(translatable.length);
+      expect(Object.keys(out.resources)).toEqual(translatable.map((s) => s.id));
+      expect(Object.keys(out.units)).toEqual(translatable.map((s) => s.id));
+      expect(Object.values(out.resources)).toEqual(translatable.map((s) => `new ${s.id}`));
+    }
+  });
+
+  it('data that held its ids in another order (resources, or states only) comes out in document order', () => {
+    const shuffled = [...translatable.slice(3), ...translatable.slice(0, 3)];
+    const cases: [string, LocaleData][] = [
+      ['both maps out of order', holding(shuffled)],
+      ['states only', { ...holding(translatable), units: holding(shuffled).units }],
+      ['resources only', { ...holding(translatable), resources: holding(shuffled).resources }],
+    ];
+    for (const [name, data] of cases) {
+      const { data: out } = finish(data, translated(translatable.slice(0, 2), 'new'), true);
+      expect(Object.keys(out.resources), name).toEqual(translatable.map((s) => s.id));
+      expect(Object.keys(out.units), name).toEqual(translatable.map((s) => s.id));
+      expect(out.resources[translatable[0]!.id], name).toBe(`new ${translatable[0]!.id}`);
+      expect(out.resources[translatable[5]!.id], name).toBe(`old ${translatable[5]!.id}`);
+    }
+  });
+
+  it('a stale suggestion for a unit out of order, and ids the article no longer has, end in order (the latter dropped)', () => {
+    const data = holding(translatable.slice(2, 6));
+    data.resources.sffffffffff = 'not in the article';
+    const { data: out } = finish(data, [unit(translatable[7]!.id, 'Another source.', 'Altro.', 'translated'), unit(translatable[0]!.id, translatable[0]!.source, 'Primo.', 'translated')], true);
+    expect(Object.keys(out.resources)).toEqual(docOrder([translatable[0]!.id, ...translatable.slice(2, 6).map((s) => s.id)]));
+    expect(Object.keys(out.units)).toEqual(docOrder([translatable[0]!.id, ...translatable.slice(2, 6).map((s) => s.id), translatable[7]!.id]));
+    expect(out.units[translatable[7]!.id]!.state).toBe('stale');
   });
 });

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { FileTransaction, decodeUtf8, readText, readTextChunks, recoverJournal } from '../../src/io/fs.js';
+import { FileTransaction, decodeUtf8, readText, readTextChunks, recoverJournal, textPieces, writeText } from '../../src/io/fs.js';
 import { inputErrorOf } from '../helpers/errors.js';
 
 let dir: string;
@@ -284,5 +284,260 @@ describe('FileTransaction with a journal', () => {
     again.write(join(dir, 'locales', 'b.json'), 'new b\n');
     expect(again.commit()).toHaveLength(2);
     expect(listAll(dir)).toEqual(['locales/a.json', 'locales/b.json']);
+  });
+});
+
+/** Characters past which writePieces streams to the temporary file, and writeText writes in pieces (BIG_FILE in io/fs.ts). */
+const BIG = 1 << 20;
+const tempOf = (path: string): string => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+
+/** Whether the file holds exactly the UTF-8 of `text` (toEqual on megabyte buffers takes minutes). */
+function expectBytes(path: string, text: string, what?: string): void {
+  const bytes = readFileSync(path);
+  const expected = Buffer.from(text, 'utf8');
+  expect(bytes.length, what).toBe(expected.length);
+  expect(bytes.equals(expected), what).toBe(true);
+}
+
+/** About 1.3 million characters (2.3 MB of UTF-8) in pieces of 72,000, multibyte and astral characters included. */
+function bigPieces(last = 'the end\n'): string[] {
+  const pieces = Array.from({ length: 18 }, (_, i) => `${i}:` + 'àé€😀 news. '.repeat(6_000));
+  pieces.push(last);
+  return pieces;
+}
+
+describe('FileTransaction.writePieces', () => {
+  it('small content is staged like write: read back, listed as changed, committed as UTF-8 bytes, and unchanged the second time', () => {
+    const p = join(dir, 'a.json');
+    writeFileSync(p, 'old');
+    const tx = new FileTransaction();
+    tx.writePieces(p, ['{\n', '  "k": "«ب» 😀"', '\n}\n']);
+    expect(tx.read(p)).toBe('{\n  "k": "«ب» 😀"\n}\n');
+    expect(readFileSync(p, 'utf8')).toBe('old');
+    expect(listAll(dir)).toEqual(['a.json']); // in memory, no temporary file
+    expect(tx.commit()).toEqual([p]);
+    expectBytes(p, '{\n  "k": "«ب» 😀"\n}\n');
+    const ino = statSync(p).ino;
+    tx.writePieces(p, ['{\n  "k": ', '"«ب» 😀"\n}\n']);
+    expect(tx.commit()).toEqual([]);
+    expect(statSync(p).ino).toBe(ino);
+    // Past the memory budget, small content is spilled as write spills it.
+    const spilling = new FileTransaction({ memoryLimit: 0 });
+    spilling.writePieces(p, ['new ', 'text']);
+    expect(existsSync(tempOf(p))).toBe(true);
+    expect(spilling.read(p)).toBe('new text');
+    expect(spilling.commit()).toEqual([p]);
+    expect(readFileSync(p, 'utf8')).toBe('new text');
+  });
+
+  it('past a million characters, the pieces are streamed to the hidden temporary file as they come; the target changes at commit only', () => {
+    const p = join(dir, 'locales', 'it', 'big.json');
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, 'old content\n');
+    const before = statSync(p, { bigint: true });
+    const pieces = bigPieces();
+    const content = pieces.join('');
+    expect(content.length).toBeGreaterThan(BIG);
+    /** The temporary file's size each time a piece is asked for. */
+    const sizes: (number | undefined)[] = [];
+    function* streamed(): Generator<string> {
+      for (const piece of pieces) {
+        sizes.push(statSync(tempOf(p), { throwIfNoEntry: false })?.size);
+        yield piece;
+      }
+    }
+    const tx = new FileTransaction();
+    tx.writePieces(p, streamed());
+    // The temporary file exists as soon as the first million characters came, and holds every
+    // piece given before the one being asked for.
+    const firstSpilled = sizes.findIndex((s) => s !== undefined);
+    expect(firstSpilled).toBeGreaterThan(0);
+    expect(pieces.slice(0, firstSpilled).join('').length).toBeGreaterThan(BIG);
+    expect(pieces.slice(0, firstSpilled - 1).join('').length).toBeLessThanOrEqual(BIG);
+    for (let i = firstSpilled; i < pieces.length; i++) expect(sizes[i], `piece ${i}`).toBe(Buffer.byteLength(pieces.slice(0, i).join(''), 'utf8'));
+    // Before commit: the whole content in the temporary file, the target as it was.
+    expectBytes(tempOf(p), content);
+    expect(readFileSync(p, 'utf8')).toBe('old content\n');
+    expect(statSync(p, { bigint: true }).mtimeNs).toBe(before.mtimeNs);
+    expect(tx.read(p)).toBe(content);
+    expect(tx.changed()).toEqual([p]);
+    expect(tx.commit()).toEqual([p]);
+    expectBytes(p, content);
+    expect(listAll(dir)).toEqual([join('locales', 'it', 'big.json')]);
+  });
+
+  it('a new file in a new folder is streamed and committed too', () => {
+    const p = join(dir, 'new', 'folder', 'big.json');
+    const content = bigPieces().join('');
+    const tx = new FileTransaction();
+    tx.writePieces(p, bigPieces());
+    expect(existsSync(tempOf(p))).toBe(true);
+    expect(existsSync(p)).toBe(false);
+    expect(tx.commit()).toEqual([p]);
+    expectBytes(p, content);
+  });
+
+  it('the same big content already on disk is unchanged: no temporary file, not committed, same inode and mtime', () => {
+    const p = join(dir, 'big.json');
+    const other = join(dir, 'other.txt');
+    const content = bigPieces().join('');
+    writeFileSync(p, content);
+    const before = statSync(p, { bigint: true });
+    const tx = new FileTransaction();
+    tx.writePieces(p, bigPieces());
+    tx.write(other, 'something else');
+    expect(existsSync(tempOf(p))).toBe(false);
+    expect(tx.changed()).toEqual([other]);
+    expect(tx.read(p)).toBe(content);
+    expect(tx.commit()).toEqual([other]);
+    const after = statSync(p, { bigint: true });
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeNs).toBe(before.mtimeNs);
+    expect(listAll(dir)).toEqual(['big.json', 'other.txt']);
+  });
+
+  it('big content that differs from the disk only in its last byte, or in length, is written', () => {
+    const content = bigPieces().join('');
+    const disks: [string, string | Buffer][] = [
+      ['the last byte differs', content.slice(0, -1) + 'X'],
+      ['the last byte of a multibyte character differs', Buffer.concat([Buffer.from(bigPieces('end €').join('')).subarray(0, -1), Buffer.from([0xad])])],
+      ['the disk file is longer', content + '\n'],
+      ['the disk file is shorter', content.slice(0, -1)],
+      ['the disk file is much shorter', content.slice(0, BIG / 2)],
+    ];
+    for (const [name, disk] of disks) {
+      const last = typeof disk === 'string' ? 'the end\n' : 'end €';
+      const expected = bigPieces(last).join('');
+      const p = join(dir, 'big.json');
+      writeFileSync(p, disk);
+      const tx = new FileTransaction();
+      tx.writePieces(p, bigPieces(last));
+      expect(existsSync(tempOf(p)), name).toBe(true);
+      expect(tx.changed(), name).toEqual([p]);
+      expect(tx.commit(), name).toEqual([p]);
+      expectBytes(p, expected, name);
+    }
+    expect(listAll(dir)).toEqual(['big.json']);
+  });
+
+  it('a later stage of the same path wins, big over small and small over big', () => {
+    const p = join(dir, 'a.json');
+    const tx = new FileTransaction();
+    tx.write(p, 'small');
+    tx.writePieces(p, bigPieces());
+    expect(tx.read(p)).toBe(bigPieces().join(''));
+    tx.writePieces(p, ['small ', 'again']);
+    expect(existsSync(tempOf(p))).toBe(false);
+    expect(tx.commit()).toEqual([p]);
+    expect(readFileSync(p, 'utf8')).toBe('small again');
+  });
+
+  it('abort removes the temporary file and leaves the target as it was', () => {
+    const p = join(dir, 'big.json');
+    writeFileSync(p, 'original');
+    const tx = new FileTransaction();
+    tx.writePieces(p, bigPieces());
+    tx.writePieces(join(dir, 'sub', 'b.json'), bigPieces());
+    expect(existsSync(tempOf(p))).toBe(true);
+    tx.abort();
+    expect(listAll(dir)).toEqual(['big.json']);
+    expect(existsSync(join(dir, 'sub'))).toBe(false);
+    expect(readFileSync(p, 'utf8')).toBe('original');
+    expect(tx.commit()).toEqual([]);
+  });
+
+  it('with a journal, the spill log names the streamed file before commit; recovery after a kill removes it; a commit leaves neither', () => {
+    const journal = join(dir, '.tessera-journal');
+    const p = join(dir, 'locales', 'a.json');
+    const stage = (): FileTransaction => {
+      const tx = new FileTransaction({ journal });
+      tx.writePieces(p, bigPieces());
+      tx.write(join(dir, 'locales', 'b.json'), 'small\n');
+      return tx;
+    };
+    stage();
+    // The process dies here.
+    expect(readFileSync(`${journal}.spill`, 'utf8')).toBe(`locales/.a.json.${process.pid}.tmp\tlocales/a.json\n`);
+    expect(listAll(dir)).toEqual(['.tessera-journal.spill', `locales/.a.json.${process.pid}.tmp`]);
+    expect(recoverJournal(journal)).toBe('rolled-back');
+    expect(listAll(dir)).toEqual([]);
+    expect(stage().commit()).toEqual([p, join(dir, 'locales', 'b.json')]);
+    expect(listAll(dir)).toEqual(['locales/a.json', 'locales/b.json']);
+    expectBytes(p, bigPieces().join(''));
+    // Unchanged the second time: nothing to commit, no log left.
+    expect(stage().commit()).toEqual([]);
+    expect(listAll(dir)).toEqual(['locales/a.json', 'locales/b.json']);
+  });
+});
+
+describe('writeText / textPieces', () => {
+  /** Over a million characters, the 1,048,576th UTF-16 unit a high surrogate. */
+  const text = 'a'.repeat(BIG - 1) + '😀' + ' «ب» '.repeat(1_000) + '𝔘';
+
+  it('the text has a surrogate pair across the million-character mark', () => {
+    expect(text.charCodeAt(BIG - 1)).toBe(0xd83d);
+    expect(text.charCodeAt(BIG)).toBe(0xde00);
+  });
+
+  it('writeText writes the UTF-8 of the whole text, for a long text and for pieces given', () => {
+    const p = join(dir, 'long.txt');
+    writeText(p, text);
+    expectBytes(p, text);
+    writeText(p, ['a', '😀', '', 'é']);
+    expect(readFileSync(p, 'utf8')).toBe('a😀é');
+    writeText(p, 'short «ب»');
+    expectBytes(p, 'short «ب»');
+  });
+
+  it('a FileTransaction commits a long text staged in memory byte for byte', () => {
+    const p = join(dir, 'long.txt');
+    const tx = new FileTransaction({ memoryLimit: 4 * BIG });
+    tx.write(p, text);
+    expect(tx.commit()).toEqual([p]);
+    expectBytes(p, text);
+  });
+
+  it('textPieces never splits a surrogate pair, and its pieces join to the text', () => {
+    const pieces = [...textPieces(text)];
+    expect(pieces.length).toBe(2);
+    expect(pieces[0]!.length).toBe(BIG - 1);
+    expect(pieces.join('')).toBe(text);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(BIG);
+      expect(/[\ud800-\udbff]$/.test(piece)).toBe(false);
+      expect(/^[\udc00-\udfff]/.test(piece)).toBe(false);
+    }
+    expect(Buffer.concat(pieces.map((x) => Buffer.from(x, 'utf8'))).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    // A text of exactly a million characters, or less, is one piece; an empty one none.
+    expect([...textPieces('b'.repeat(BIG))]).toHaveLength(1);
+    expect([...textPieces('')]).toEqual([]);
+    const three = [...textPieces('c'.repeat(2 * BIG + 5))];
+    expect(three.map((x) => x.length)).toEqual([BIG, BIG, 5]);
+  });
+});
+
+describe('FileTransaction compares bytes, not decoded text', () => {
+  it('a file holding the same text in UTF-16 is rewritten as UTF-8, in memory and spilled', () => {
+    // "€€" is 6 bytes in UTF-8, and 6 in UTF-16 with its BOM: the sizes agree.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('€€', 'utf16le')]);
+    expect(utf16.length).toBe(Buffer.byteLength('€€', 'utf8'));
+    for (const memoryLimit of [undefined, 0]) {
+      const p = join(dir, `x-${memoryLimit}.txt`);
+      writeFileSync(p, utf16);
+      const tx = new FileTransaction(memoryLimit === undefined ? {} : { memoryLimit });
+      tx.write(p, '€€');
+      expect(tx.commit(), `memoryLimit ${memoryLimit}`).toEqual([p]);
+      expectBytes(p, '€€');
+    }
+  });
+
+  it('a file whose bytes are not UTF-8 is rewritten, even when they decode to the text with replacement characters', () => {
+    // A cut 4-byte sequence is 3 bytes, as is the U+FFFD a lenient decoder makes of it.
+    const p = join(dir, 'cut.txt');
+    writeFileSync(p, Buffer.from([0xf0, 0x9f, 0x98]));
+    const tx = new FileTransaction();
+    tx.write(p, '\ufffd');
+    expect(tx.commit()).toEqual([p]);
+    expectBytes(p, '\ufffd');
   });
 });

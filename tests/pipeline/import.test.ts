@@ -113,3 +113,93 @@ describe('import: one article and language in several files', () => {
     });
   }
 });
+
+describe('import: files imported before are skipped while they and what they touched are unchanged', () => {
+  const IT = `locales/it/${SLUG}.json`;
+  const IT_STATE = `locales/it/${SLUG}.state.json`;
+  const EN = `locales/en/${SLUG}.json`;
+  const CACHED = '1 file unchanged since it was imported';
+  const cacheFile = (): { engine: string; entries: Record<string, { fps: string[]; result: unknown; paths?: string[] }> } => JSON.parse(readFileSync(at('out', '.cache', 'import.json'), 'utf8'));
+
+  /** Imports returned/a.xlf; whether it was read (its line in the report) or taken as cached, and what was written. */
+  async function importA(): Promise<{ read: boolean; cached: boolean; written: string[] }> {
+    const ctx = context();
+    const r = await importStep(ctx, { files: ['returned/a.xlf'] });
+    expect(r.ok, ctx.output.stderr).toBe(true);
+    const read = ctx.output.stderr.includes(`returned/a.xlf → ${SLUG} (it):`);
+    const cached = ctx.output.stderr.includes(CACHED);
+    expect(read, ctx.output.stderr).toBe(!cached);
+    return { read, cached, written: r.written };
+  }
+
+  beforeEach(() => {
+    writeFileSync(at('returned', 'a.xlf'), translate(exported.it, 'it'));
+  });
+
+  it('the same file twice: cached the second time, nothing changed; the cache stores its lang/slug list and fingerprints, no paths', async () => {
+    const first = await importA();
+    expect(first).toMatchObject({ read: true });
+    expect(first.written.sort()).toEqual([IT, IT_STATE].sort());
+    const before = { ...locales(), en: readFileSync(at(EN), 'utf8') };
+    const entry = cacheFile().entries['returned/a.xlf']!;
+    expect(entry.result).toEqual([`it/${SLUG}`]);
+    expect(entry.paths).toBeUndefined();
+    expect(entry.fps).toHaveLength(5); // the file, the article, its English, the language's resources and states
+    expect(entry.fps.every((fp) => /^\d+:\d+$/.test(fp))).toBe(true);
+    expect(await importA()).toEqual({ read: false, cached: true, written: [] });
+    expect({ ...locales(), en: readFileSync(at(EN), 'utf8') }).toEqual(before);
+  });
+
+  it("after the language's state file was edited, the file is read again, then cached again", async () => {
+    await importA();
+    const state = JSON.parse(readFileSync(at(IT_STATE), 'utf8')) as { segments: Record<string, { state: string }> };
+    const first = Object.keys(state.segments)[0]!;
+    state.segments[first]!.state = 'reviewed';
+    writeFileSync(at(IT_STATE), JSON.stringify(state, null, 2) + '\n');
+    const edited = locales();
+    // The same translations at a lower state change nothing: read, and nothing written.
+    expect(await importA()).toEqual({ read: true, cached: false, written: [] });
+    expect(locales()).toEqual(edited);
+    expect((await importA()).cached).toBe(true);
+  });
+
+  it('after the English resources were edited, the file is read again (and the English set right)', async () => {
+    await importA();
+    const en = readFileSync(at(EN), 'utf8');
+    writeFileSync(at(EN), en.replace(/"\n}\n$/, ' (edited)"\n}\n'));
+    expect(readFileSync(at(EN), 'utf8')).not.toBe(en);
+    const again = await importA();
+    expect(again).toMatchObject({ read: true, written: [EN] });
+    expect(readFileSync(at(EN), 'utf8')).toBe(en);
+    expect((await importA()).cached).toBe(true);
+  });
+
+  it('after the resources were edited, or the returned file changed, the file is read again', async () => {
+    await importA();
+    const it1 = readFileSync(at(IT), 'utf8');
+    rmSync(at(IT));
+    expect(await importA()).toMatchObject({ read: true, written: [IT] });
+    expect(readFileSync(at(IT), 'utf8')).toBe(it1);
+    writeFileSync(at('returned', 'a.xlf'), translate(exported.it, 'it', '[it, v2] '));
+    expect(await importA()).toMatchObject({ read: true, written: [IT] });
+    expect(readFileSync(at(IT), 'utf8')).toContain('[it, v2] ');
+  });
+
+  it('a cache written before (result true, with paths) does not stop the import: the file is imported again, then cached', async () => {
+    await importA();
+    const before = locales();
+    // The entry as the previous format had it, every fingerprint still good.
+    const old = cacheFile();
+    const e = old.entries['returned/a.xlf']!;
+    const paths = [at('returned', 'a.xlf'), at('source', `${SLUG}.md`), at(EN), at(IT), at(IT_STATE)];
+    old.entries['returned/a.xlf'] = { fps: e.fps, result: true, paths };
+    old.entries['returned/gone.xlf'] = { fps: ['1:1'], result: true, paths: [at('returned', 'gone.xlf')] };
+    writeFileSync(at('out', '.cache', 'import.json'), JSON.stringify(old));
+    expect(await importA()).toEqual({ read: true, cached: false, written: [] });
+    expect(locales()).toEqual(before);
+    const now = cacheFile().entries;
+    expect(Object.keys(now)).toEqual(['returned/a.xlf']);
+    expect(now['returned/a.xlf']).toEqual({ fps: e.fps, result: [`it/${SLUG}`] });
+    expect((await importA()).cached).toBe(true);
+  });
+});

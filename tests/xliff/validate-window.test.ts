@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXliff, type XliffValidation } from '../../src/formats/xliff/validate.js';
-import { WindowedValidator } from '../../src/formats/xliff/validate-window.js';
+import { UNIT_WINDOW, WindowedValidator } from '../../src/formats/xliff/validate-window.js';
 import { listen, Stop, xmlParser } from '../../src/formats/xliff/validate-xml.js';
 import { REPO } from '../helpers/project.js';
 
@@ -70,6 +70,51 @@ describe('XLIFF 1.2: the same problems as validateXliff', () => {
   it("Tessera's returned fixtures", () => {
     const dir = join(REPO, 'tests/fixtures/returned');
     for (const lang of readdirSync(dir)) for (const f of readdirSync(join(dir, lang))) agrees(readFileSync(join(dir, lang, f), 'utf8'));
+  });
+});
+
+describe('XLIFF 1.2: ids and keys met again several windows later', () => {
+  const X = 'xmlns:x="urn:oasis:names:tc:xliff:document:1.2"';
+  const prefixed = (id: string): string => `      <x:trans-unit ${X} id="${id}">\n        <x:source>Hello</x:source>\n      </x:trans-unit>\n`;
+  const context = (id: string, name: string): string => unit(id, `<source>a</source><context-group name="${name}"><context context-type="x-a">x</context></context-group>`);
+  /** 360 units (four windows of 100 and more); the first of each pair in the first window, its second far after. */
+  const units: string[] = [];
+  for (let i = 0; i < 360; i++) units.push(unit(`u${i}`));
+  units[3] = context('u3', 'ctx');
+  units[5] = prefixed('p');
+  units[7] = unit('q');
+  units[330] = unit('u1'); // u1's first is in the first window
+  units[340] = context('u340', 'ctx');
+  units[345] = unit('p'); // first as <x:trans-unit>
+  units[350] = prefixed('q'); // first as <trans-unit>
+  units[355] = unit('u2');
+  units[358] = unit('u1'); // a third time
+  const xml = head() + '<group id="g">' + units.slice(0, 10).join('') + '</group>' + units.slice(10, 320).join('') + '<group id="g">' + units.slice(320).join('') + '</group>' + TAIL;
+  /** The line of the `n`th occurrence of `needle` (0: the first). */
+  const at = (needle: string, n = 0): number => {
+    let i = xml.indexOf(needle);
+    for (let k = 0; k < n; k++) i = xml.indexOf(needle, i + 1);
+    expect(i).toBeGreaterThan(0);
+    return xml.slice(0, i).split('\n').length;
+  };
+
+  it('the same problems as validateXliff, for every window and chunk size', () => agrees(xml));
+
+  it("each message names the first element's tag and line, in the whole file as in windows of UNIT_WINDOW units", () => {
+    const texts = (v: XliffValidation): string[] => v.problems.map((p) => `${p.line}: ${p.message}`);
+    const messages = texts(validateXliff(xml, 'x.xlf'));
+    expect(texts(windowed(xml, UNIT_WINDOW, 4096))).toEqual(messages);
+    expect(messages).toEqual(
+      [
+        [at('<group id="g">', 1), `id "g" is used twice in the groups of file "a.txt": <group> at line ${at('<group id="g">')} has it too`],
+        [at('<trans-unit id="u1">', 1), `id "u1" is used twice in the units of file "a.txt": <trans-unit> at line ${at('<trans-unit id="u1">')} has it too`],
+        [at('<context-group name="ctx">', 1), `name="ctx" is used twice among the <context-group> elements: <context-group> at line ${at('<context-group name="ctx">')} has it too`],
+        [at('<trans-unit id="p">'), `id "p" is used twice in the units of file "a.txt": <x:trans-unit> at line ${at('<x:trans-unit')} has it too`],
+        [at('<x:trans-unit', 1), `id "q" is used twice in the units of file "a.txt": <trans-unit> at line ${at('<trans-unit id="q">')} has it too`],
+        [at('<trans-unit id="u2">', 1), `id "u2" is used twice in the units of file "a.txt": <trans-unit> at line ${at('<trans-unit id="u2">')} has it too`],
+        [at('<trans-unit id="u1">', 2), `id "u1" is used twice in the units of file "a.txt": <trans-unit> at line ${at('<trans-unit id="u1">')} has it too`],
+      ].map(([line, m]) => `${line}: ${m}`),
+    );
   });
 });
 
