@@ -183,7 +183,8 @@ export class StepCache<R> {
       return made;
     };
     const engine = this.engine;
-    // The bytes of JSON.stringify({ engine, entries }) with the entries in key order.
+    // JSON.stringify({ engine, entries }), the entries in sorted order of their keys (an object
+    // would put index-like keys such as "2024" first: the file reads back the same).
     function* pieces(): Generator<string> {
       let piece = `{"engine":${JSON.stringify(engine)},"entries":{`;
       let n = 0;

@@ -3,7 +3,7 @@
  * JSON.stringify(…, null, 2) gives for the same object in the same place.
  */
 import { describe, expect, it } from 'vitest';
-import { membersOf, objectJsonPieces } from '../../src/core/json.js';
+import { objectJsonPieces } from '../../src/core/json.js';
 
 /** Values that test JSON's escaping and re-indenting: quotes, backslashes, line breaks, U+2028, astral characters. */
 const awkward = {
@@ -26,7 +26,7 @@ const nested: Record<string, unknown> = {
   'key with "quotes"\nand a line': awkward.astral,
 };
 
-const joined = (object: Record<string, unknown>, depth = 0): string => [...objectJsonPieces(membersOf(object), depth)].join('');
+const joined = (object: Record<string, unknown>, depth = 0): string => [...objectJsonPieces(object, depth)].join('');
 
 /** `object` placed `depth` levels deep in a larger object, and the text objectJsonPieces gives there. */
 function inContext(object: Record<string, unknown>, depth: number): { expected: string; actual: string } {
@@ -40,7 +40,7 @@ function inContext(object: Record<string, unknown>, depth: number): { expected: 
   return { expected: JSON.stringify(expected, null, 2), actual: withMark.slice(0, at) + joined(object, depth) + withMark.slice(at + JSON.stringify(MARK).length) };
 }
 
-describe('objectJsonPieces / membersOf', () => {
+describe('objectJsonPieces', () => {
   const cases: [string, Record<string, unknown>][] = [
     ['an empty object', {}],
     ['an object of only undefined values', { a: undefined, b: undefined }],
@@ -59,7 +59,7 @@ describe('objectJsonPieces / membersOf', () => {
   it('more than 2,000 members come in several pieces that join to the same bytes, at every depth', () => {
     const big: Record<string, unknown> = {};
     for (let i = 0; i < 5_123; i++) big[`s${i.toString(36)}`] = i % 7 === 0 ? undefined : i % 3 === 0 ? { state: 'translated', notes: [awkward.lines, awkward.astral] } : `${awkward.quote} ${i}`;
-    expect([...objectJsonPieces(membersOf(big))].length).toBeGreaterThan(2);
+    expect([...objectJsonPieces(big)].length).toBeGreaterThan(2);
     for (const depth of [0, 1, 2]) {
       const { expected, actual } = inContext(big, depth);
       expect(actual).toBe(expected);
@@ -67,11 +67,17 @@ describe('objectJsonPieces / membersOf', () => {
     JSON.parse(joined(big)); // and it is JSON
   });
 
-  it('membersOf yields own members in key order, not inherited ones', () => {
+  it('writes own members in key order, not inherited ones, and a "__proto__" member as a member', () => {
     const proto = { inherited: 'no' };
     const object = Object.assign(Object.create(proto) as Record<string, string>, { b: '1', a: '2', '7': '3' });
-    expect([...membersOf(object)]).toEqual(Object.entries(object));
-    expect([...membersOf(object)].map(([k]) => k)).toEqual(['7', 'b', 'a']);
     expect(joined(object)).toBe(JSON.stringify(object, null, 2));
+    expect(Object.keys(JSON.parse(joined(object)) as object)).toEqual(['7', 'b', 'a']);
+    const parsed = JSON.parse('{"a":"1","__proto__":"2","b":"3"}') as Record<string, string>;
+    expect(joined(parsed)).toBe(JSON.stringify(parsed, null, 2));
+  });
+
+  it('maps each value first, leaving out those it maps to undefined', () => {
+    const object = { a: 1, b: 2, c: 3 };
+    expect([...objectJsonPieces(object, 0, (v) => (v === 2 ? undefined : { v }))].join('')).toBe(JSON.stringify({ a: { v: 1 }, c: { v: 3 } }, null, 2));
   });
 });
