@@ -17,11 +17,11 @@
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import i18next, { type i18n } from 'i18next';
-import { InputError, inputError, msg } from '../../core/errors.js';
+import { inputError, msg } from '../../core/errors.js';
 import { stableJson } from '../../core/json.js';
 import { assessEdition, describeBlockReason, parseStalePolicy, policyFor, type BlockReason, type EditionAssessment, type LangPolicy, type PublishPolicy, type SetCounts } from '../../core/policy.js';
 import { segmentSizes } from '../../core/status.js';
-import { LANGS, SOURCE_LANG, isPseudoLang, type Diagnostic, type Lang } from '../../core/types.js';
+import { LANGS, SOURCE_LANG, isPseudoLang, type Lang } from '../../core/types.js';
 import { markPseudoEdition, pseudoDir } from '../../pseudo/edition.js';
 import { reconcile, type LocaleData } from '../../core/reconcile.js';
 import { formatPercent } from '../../formats/status.js';
@@ -167,22 +167,7 @@ export function buildPolicy(options: Pick<BuildOptions, 'minTranslated' | 'stale
   return { minTranslated: parseGate(options.minTranslated, 'min-translated'), stale: parseStalePolicy(options.stale, 'stale') };
 }
 
-/**
- * Checks one policy option's value as a pipeline declares it (kebab-case name), without running
- * anything: the problem and the valid choices, or undefined when the value is good. For a
- * loader that reports bad values at their line and column.
- */
-export function checkBuildOption(option: string, value: unknown): Diagnostic | undefined {
-  try {
-    if (option === 'min-translated') parseGate(value, option);
-    else if (option === 'stale') parseStalePolicy(value, option);
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    const d = e.diagnostics[0]!;
-    return d;
-  }
-}
+export { checkBuildOption } from './build-options.js';
 
 /**
  * An edition's verdict, compact — a build holds one for every edition of the corpus (40,000 at

@@ -1,17 +1,14 @@
 /**
  * The steps a pipeline can run, with the options each accepts. The CLI commands call the same
  * functions, so a pipeline step and the command of the same name behave alike.
+ *
+ * A step's module (and what it imports: half a second for export's or import's) is loaded when
+ * the step runs, not with this list: a pipeline step run in a process of its own
+ * (pipeline/isolate.ts) loads its own code only.
  */
 import type { Diagnostic } from '../../core/types.js';
 import type { StepContext, StepResult } from '../context.js';
-import { buildStep, checkBuildOption } from './build.js';
-import { checkStep } from './check.js';
-import { exportStep } from './export.js';
-import { importStep } from './import.js';
-import { segmentStep } from './segment.js';
-import { pseudoStep } from './pseudo.js';
-import { statusStep } from './status.js';
-import { tmUpdateStep } from './tm.js';
+import { checkBuildOption } from './build-options.js';
 
 /** `gate`: a percentage, `lang=percent` strings, or a mapping of language → percentage. */
 export type OptionType = 'string' | 'string[]' | 'boolean' | 'number' | 'gate';
@@ -29,39 +26,39 @@ export const STEPS: Record<string, StepSpec> = {
   segment: {
     description: 'split source articles into sentences and update locales/',
     options: { articles: 'string[]' },
-    run: (ctx, o) => segmentStep(ctx, o),
+    run: async (ctx, o) => (await import('./segment.js')).segmentStep(ctx, o),
   },
   export: {
     description: 'write XLIFF files for translators',
     options: { articles: 'string[]', lang: 'string[]', format: 'string', out: 'string', all: 'boolean', prefill: 'boolean' },
-    run: (ctx, o) => exportStep(ctx, o),
+    run: async (ctx, o) => (await import('./export.js')).exportStep(ctx, o),
   },
   import: {
     description: "merge translators' XLIFF files into locales/",
     options: { files: 'string[]', force: 'boolean', strict: 'boolean', optional: 'boolean' },
-    run: (ctx, o) => importStep(ctx, o as { files: string[] }),
+    run: async (ctx, o) => (await import('./import.js')).importStep(ctx, o as { files: string[] }),
   },
   status: {
     description: 'report progress per article and language; optional gates',
     options: { articles: 'string[]', lang: 'string[]', format: 'string', details: 'boolean', 'min-translated': 'gate', 'min-reviewed': 'gate', 'ui-lang': 'string' },
-    run: (ctx, o) => statusStep(ctx, o),
+    run: async (ctx, o) => (await import('./status.js')).statusStep(ctx, o),
   },
   check: {
     description: 'QA checks on every translated segment; fails on an error (or a warning with fail-on: warning)',
     options: { articles: 'string[]', lang: 'string[]', json: 'boolean', junit: 'string', list: 'boolean', 'fail-on': 'string' },
-    run: (ctx, o) => checkStep(ctx, o),
+    run: async (ctx, o) => (await import('./check.js')).checkStep(ctx, o),
   },
   build: {
     description: 'write the editions that meet the publish policy: HTML, Markdown, text',
     // min-translated: like status gates (default 100); stale: previous | source | block, per language as "previous,ar=block".
     options: { articles: 'string[]', lang: 'string[]', format: 'string[]', out: 'string', 'min-translated': 'gate', stale: 'string[]', json: 'boolean' },
-    run: (ctx, o) => buildStep(ctx, o),
+    run: async (ctx, o) => (await import('./build.js')).buildStep(ctx, o),
     check: checkBuildOption,
   },
-  tm: { description: 'write the translation memories (locales/<lang>/.tm.json) from locales/: run it after import', options: { lang: 'string[]' }, run: (ctx, o) => tmUpdateStep(ctx, o) },
+  tm: { description: 'write the translation memories (locales/<lang>/.tm.json) from locales/: run it after import', options: { lang: 'string[]' }, run: async (ctx, o) => (await import('./tm.js')).tmUpdateStep(ctx, o) },
   pseudo: {
     description: 'fill the pseudo-locales (qps-ploc, qps-plocm) through export and import, for layout testing',
     options: { articles: 'string[]', lang: 'string[]', force: 'boolean' },
-    run: (ctx, o) => pseudoStep(ctx, o),
+    run: async (ctx, o) => (await import('./pseudo.js')).pseudoStep(ctx, o),
   },
 };
