@@ -25,6 +25,23 @@ export interface GlobalArgs {
   uiLang?: string;
 }
 
+/**
+ * The global options as command-line flags, for a child `tessera` process (a pipeline step run
+ * in its own process) to see the project as this one does.
+ */
+export function globalFlags(argv: GlobalArgs): string[] {
+  // --name=value: a value that starts with a dash stays a value.
+  const flags = [`--root=${argv.root}`];
+  if (argv.quiet) flags.push('--quiet');
+  if (argv.color !== undefined) flags.push(argv.color ? '--color' : '--no-color');
+  if (argv.force) flags.push('--force');
+  if (argv.cacheDir !== undefined) flags.push(`--cache-dir=${argv.cacheDir}`);
+  if (argv.shard !== undefined) flags.push(`--shard=${argv.shard}`);
+  if (argv.concurrency !== undefined) flags.push(`--concurrency=${argv.concurrency}`);
+  if (argv.uiLang !== undefined) flags.push(`--ui-lang=${argv.uiLang}`);
+  return flags;
+}
+
 /** A command line yargs refused (unknown option, missing argument…): exit 2, nothing run. */
 class UsageFailure extends Error {}
 

@@ -9,7 +9,7 @@ import { inputError, msg } from '../core/errors.js';
 import { readText } from '../io/fs.js';
 import type { Project } from '../io/project.js';
 import { uiOf, type StepContext, type StepResult } from './context.js';
-import { parsePipeline, type Pipeline } from './load.js';
+import { parsePipeline, type Pipeline, type PipelineStep } from './load.js';
 import { STEPS } from './steps/index.js';
 
 export function pipelineNames(project: Project): string[] {
@@ -33,19 +33,43 @@ export function loadPipeline(project: Project, name: string): Pipeline {
   return parsePipeline(readText(path, file), file, name.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''));
 }
 
-export async function runPipeline(ctx: StepContext, pipeline: Pipeline): Promise<StepResult & { failedStep?: string }> {
-  const written: string[] = [];
+/** What one step did, as the pipeline's loop needs it: whether its gate held, and how many files it wrote. */
+export interface StepOutcome {
+  ok: boolean;
+  written: number;
+}
+
+/** Runs the step at `index` of the pipeline (in this process, or in a child: pipeline/isolate.ts). */
+export type StepRunner = (step: PipelineStep, index: number) => Promise<StepOutcome>;
+
+/**
+ * The pipeline's loop, whoever runs the steps: each step announced, the first failure named
+ * with the steps left unrun, a summary at the end.
+ */
+export async function runSteps(ctx: StepContext, pipeline: Pipeline, runStep: StepRunner): Promise<{ ok: boolean; failedStep?: string }> {
   const total = pipeline.steps.length;
   const { t } = uiOf(ctx);
+  let written = 0;
   for (const [i, step] of pipeline.steps.entries()) {
     if (!ctx.output.quiet) ctx.output.err(`\n${t('run.stepStart', { pipeline: pipeline.name, step: step.name, n: i + 1, total })}\n`);
-    const result = await STEPS[step.name]!.run(ctx, step.options);
-    written.push(...result.written);
+    const result = await runStep(step, i);
+    written += result.written;
     if (!result.ok) {
       ctx.output.err(`\n${t('run.stepFailed', { pipeline: pipeline.name, step: step.name, n: i + 1 })}${i + 1 < total ? t('run.notRun', { count: total - i - 1 }) : ''}\n`);
-      return { ok: false, written, failedStep: step.name };
+      return { ok: false, failedStep: step.name };
     }
   }
-  if (!ctx.output.quiet) ctx.output.err(`\n${t('run.done', { pipeline: pipeline.name, steps: t('count.steps', { count: total }), files: t('count.filesWritten', { count: written.length }) })}\n`);
-  return { ok: true, written };
+  if (!ctx.output.quiet) ctx.output.err(`\n${t('run.done', { pipeline: pipeline.name, steps: t('count.steps', { count: total }), files: t('count.filesWritten', { count: written }) })}\n`);
+  return { ok: true };
+}
+
+/** Runs every step in this process; the result lists the files written, in order. */
+export async function runPipeline(ctx: StepContext, pipeline: Pipeline): Promise<StepResult & { failedStep?: string }> {
+  const written: string[] = [];
+  const result = await runSteps(ctx, pipeline, async (step) => {
+    const r = await STEPS[step.name]!.run(ctx, step.options);
+    for (const path of r.written) written.push(path);
+    return { ok: r.ok, written: r.written.length };
+  });
+  return { ...result, written };
 }
