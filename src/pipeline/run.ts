@@ -10,7 +10,7 @@ import { readText } from '../io/fs.js';
 import type { Project } from '../io/project.js';
 import { uiOf, type StepContext, type StepResult } from './context.js';
 import { parsePipeline, type Pipeline, type PipelineStep } from './load.js';
-import { STEPS } from './steps/index.js';
+import { STEPS, loadSteps } from './steps/index.js';
 
 export function pipelineNames(project: Project): string[] {
   const dir = join(project.root, 'pipelines');
@@ -65,6 +65,7 @@ export async function runSteps(ctx: StepContext, pipeline: Pipeline, runStep: St
 
 /** Runs every step in this process; the result lists the files written, in order. */
 export async function runPipeline(ctx: StepContext, pipeline: Pipeline): Promise<StepResult & { failedStep?: string }> {
+  await loadSteps(pipeline.steps.map((s) => s.name));
   const written: string[] = [];
   const result = await runSteps(ctx, pipeline, async (step) => {
     const r = await STEPS[step.name]!.run(ctx, step.options);
