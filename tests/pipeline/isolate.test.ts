@@ -42,7 +42,7 @@ function bothWays(args: string[], prepare: (dir: string) => void = () => {}): { 
   return { isolated: run(ISOLATED), inProcess: run(IN_PROCESS) };
 }
 
-/** A project of `n` generated articles and a pipeline that segments them. */
+/** A project of `n` generated articles and a pipeline `seg`: segment, then status. */
 function corpus(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-isolate-'));
   dirs.push(dir);
