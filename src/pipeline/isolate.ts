@@ -3,18 +3,21 @@
  *
  * Why processes, and not releasing memory between the steps of one process: what a process
  * once held it mostly keeps. Measured on 10,000 articles × 3 languages (`tessera run all`, peak
- * RSS): in one process the full run peaked at 390–454 MB and the rerun with nothing changed at
- * 251–289 MB. A full collection after every step brought the heap back to 12–40 MB each time,
- * but not the resident size (V8 and the allocator keep the pages: 165 MB after export, 283 MB
- * after status), so the full run still peaked at 338 MB and the rerun at 255 MB. With a process
- * per step, the full run peaked at 310 MB — the import step's own peak — and the rerun at
- * 219–241 MB, the status step's own (229–232 MB run alone): a step starts from nothing,
- * whatever the steps before it cached or left behind. The cost is a process start per step,
- * with the step's modules and cold code (+3.5–4.5 s of CPU on that rerun: 12–16 s instead of
- * 8.5–11.7 s; the full run used less CPU, 297 s instead of 325 s). On a small project that
- * start-up would be most of the run, for little memory (2,000 articles: 230 MB in one process,
- * 214 MB with a process per step, but a rerun takes 7 s instead of 3.5 s): below ISOLATE_FROM
- * articles the steps run in the calling process.
+ * RSS): in one process the full run peaked at 299 MB and the rerun with nothing changed at
+ * 255 MB. A full collection after every step (tried before import's own memory work, when the
+ * full run peaked at 390 MB) brought the heap back to 12–40 MB each time, but not the resident
+ * size — V8 and the allocator keep the pages: 165 MB after export, 283 MB after status — so the
+ * full run still peaked at 338 MB and the rerun at 255 MB. With a process per step the full run
+ * peaks at 243 MB and the rerun at 247 MB, the status step's own peak run alone (242–247 MB):
+ * a step starts from nothing, whatever the steps before it cached or left behind.
+ *
+ * The cost is a process start per step, with the step's modules and its code cold: about
+ * 3.5 s of CPU per run on two cores, whatever the size (10,000 articles: rerun 11 s instead of
+ * 8 s, full run 248 s instead of 269 s, with less CPU). Smaller projects gain little memory for
+ * it — in one process / a process per step, full run and rerun: 1,000 articles 191 / 187 MB and
+ * 117 / 102 MB (rerun 2.4 s / 6.1 s); 2,000: 214 / 209 MB and 137 / 123 MB (3.6 s / 7.5 s);
+ * 5,000: 235 / 219 MB and 170 / 164 MB — so below ISOLATE_FROM articles, where the peak is
+ * within a few MB of the largest step's anyway, the steps run in the calling process.
  *
  * The parent announces each step, names the one that failed and prints the summary, exactly as
  * when the steps run in-process; the child (`tessera … run --step <step as JSON>`) runs the
@@ -38,7 +41,7 @@ import { STEPS } from './steps/index.js';
  * From this many articles (this run's shard), each step runs in its own process
  * (TESSERA_ISOLATE_FROM overrides it: tests run both ways on small projects).
  */
-export const ISOLATE_FROM = Number(process.env.TESSERA_ISOLATE_FROM) || 1000;
+export const ISOLATE_FROM = Number(process.env.TESSERA_ISOLATE_FROM) || 2000;
 
 const BIN = fileURLToPath(new URL('../../bin/tessera.js', import.meta.url));
 

@@ -131,7 +131,7 @@ describe('run: each step in its own process', () => {
     expect((JSON.parse(r.stdout) as { schema: string }).schema).toBe('tessera-status/1');
   });
 
-  it('a project below the threshold (default 1,000 articles) keeps its steps in the calling process', () => {
+  it('a project below the threshold (default 2,000 articles) keeps its steps in the calling process', () => {
     const dir = project();
     const env = { ...process.env };
     delete env.TESSERA_ISOLATE_FROM;
