@@ -16,6 +16,12 @@ import { diagnostic, msg } from './errors.js';
 import { stateRank, type Diagnostic, type Doc, type Message } from './types.js';
 import type { ReadUnit } from '../formats/xliff/model.js';
 
+/**
+ * Units reported one by one, per rule, in one merge; past that they are counted in one line
+ * per rule (a file sent back with 100,000 empty targets says so in a line, not 100,000).
+ */
+export const UNITS_SHOWN = 20;
+
 export interface MergeReport {
   applied: number;
   unchanged: number;
@@ -44,6 +50,8 @@ export class Merger {
   private readonly report: MergeReport = { applied: 0, unchanged: 0, skipped: 0, ignored: 0, diagnostics: [] };
   /** Ids whose translation this merge changed, in the order the units came. */
   readonly changed: string[] = [];
+  /** Units reported per rule, with the severity of the rule's reports. */
+  private readonly reported = new Map<string, { count: number; severity: Diagnostic['severity'] }>();
 
   /**
    * `owned`: the caller hands `data` over and will not use it again, so it is updated in
@@ -63,7 +71,7 @@ export class Merger {
     const { byId, resources, states, report, options } = this;
     const skip = (u: ReadUnit, rule: string, message: Message, hint?: Message): void => {
       report.skipped++;
-      report.diagnostics.push(diagnostic('warning', rule, msg('merge.unit', { id: u.id, message }), { file: options.file, line: u.line, column: u.column }, hint));
+      this.note(u, 'warning', rule, message, hint);
     };
     const seg = byId.get(u.id);
     if (!seg) {
@@ -116,15 +124,7 @@ export class Merger {
     }
     if (existing !== undefined && current && stateRank(current.state) >= stateRank('reviewed') && !options.force) {
       report.skipped++;
-      report.diagnostics.push(
-        diagnostic(
-          'error',
-          'conflict',
-          msg('merge.unit', { id: u.id, message: msg(`merge.conflict.${current.state}`) }),
-          { file: options.file, line: u.line, column: u.column },
-          msg('merge.conflictHint', { existing, target }),
-        ),
-      );
+      this.note(u, 'error', 'conflict', msg(`merge.conflict.${current.state}`), msg('merge.conflictHint', { existing, target }));
       return;
     }
     resources[u.id] = target;
@@ -134,8 +134,19 @@ export class Merger {
     report.applied++;
   }
 
+  /** Reports a unit not applied: the first UNITS_SHOWN of each rule one by one, the rest counted. */
+  private note(u: ReadUnit, severity: Diagnostic['severity'], rule: string, message: Message, hint?: Message): void {
+    const seen = this.reported.get(rule) ?? { count: 0, severity };
+    this.reported.set(rule, seen);
+    if (++seen.count > UNITS_SHOWN) return;
+    this.report.diagnostics.push(diagnostic(severity, rule, msg('merge.unit', { id: u.id, message }), { file: this.options.file, line: u.line, column: u.column }, hint));
+  }
+
   finish(): { data: LocaleData; report: MergeReport } {
     const { doc, data, resources, states, report } = this;
+    for (const [rule, { count, severity }] of this.reported) {
+      if (count > UNITS_SHOWN) report.diagnostics.push(diagnostic(severity, rule, msg('merge.more', { count: count - UNITS_SHOWN, rule }), { file: this.options.file }, msg('merge.moreHint', { shown: UNITS_SHOWN })));
+    }
     // Keep document order. Most merges only replace values (a file re-imported, or units that
     // come in the article's order), and the maps are used as they are: a 100,000-unit file
     // need not hold its data twice.

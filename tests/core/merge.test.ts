@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Merger, mergeUnits } from '../../src/core/merge.js';
+import { Merger, mergeUnits, UNITS_SHOWN } from '../../src/core/merge.js';
 import { emptyLocale, type LocaleData } from '../../src/core/reconcile.js';
 import { stateRank, type Doc, type State } from '../../src/core/types.js';
 import { parseArticle } from '../../src/formats/article.js';
@@ -65,6 +65,27 @@ describe('mergeUnits', () => {
     expect(report.diagnostics).toHaveLength(1);
     expect(report.diagnostics[0]).toMatchObject({ severity: 'warning', rule: 'unknown-id', file: FILE, line: 42, column: 9 });
     expect(report.diagnostics[0]!.message).toContain('ffffffffff');
+  });
+
+  it('lists the first UNITS_SHOWN units of each rule, then counts the rest in one line per rule, with its severity', () => {
+    // The article's segments, each several times (as a file listing them again would).
+    const segments = doc.segments.filter((s) => s.translate);
+    const empty = Array.from({ length: 2 * UNITS_SHOWN + 5 }, (_, i) => segments[i % segments.length]!).map((s, i) => unit(s.id, s.source, '', 'translated', { line: 100 + i }));
+    const unknown = Array.from({ length: UNITS_SHOWN + 3 }, (_, i) => unit(`ffffff${String(i).padStart(4, '0')}`, 'Made up.', 'Inventato.', 'translated', { line: 900 + i }));
+    const reviewed: LocaleData = { ...emptyLocale(), resources: { [first.id]: 'Rivista.' }, units: { [first.id]: { state: 'reviewed', provenance: 'human' } } };
+    const { report } = merge(reviewed, [...unknown, ...empty]);
+    expect(report.skipped).toBe(unknown.length + empty.length);
+    const byRule = (rule: string) => report.diagnostics.filter((d) => d.rule === rule);
+    // The first of each rule one by one, at their lines; then the count, at the file.
+    expect(byRule('unknown-id').map((d) => d.line)).toEqual([...unknown.slice(0, UNITS_SHOWN).map((u) => u.line), undefined]);
+    expect(byRule('empty-target')).toHaveLength(UNITS_SHOWN + 1);
+    const more = byRule('empty-target').at(-1)!;
+    expect(more).toMatchObject({ severity: 'warning', file: FILE, message: `${empty.length - UNITS_SHOWN} more units not applied for the same reason (empty-target)` });
+    expect(more.i18n!.message).toEqual({ key: 'merge.more', params: { count: empty.length - UNITS_SHOWN, rule: 'empty-target' } });
+    expect(byRule('unknown-id').at(-1)!.message).toBe('3 more units not applied for the same reason (unknown-id)');
+    // Conflicts are errors, and so is their count; below the limit, no count line.
+    const conflicts = merge(reviewed, [unit(first.id, first.source, 'Altra.', 'translated')]).report.diagnostics;
+    expect(conflicts.map((d) => [d.severity, d.rule])).toEqual([['error', 'conflict']]);
   });
 
   it('skips a unit whose source changed since export, keeping its target as a suggestion', () => {

@@ -118,6 +118,50 @@ describe('XLIFF 1.2: ids and keys met again several windows later', () => {
   });
 });
 
+describe('XLIFF 2: ids and references met again several windows later', () => {
+  const head2 = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">\n  <file id="f1">\n';
+  const TAIL2 = '  </file>\n</xliff>\n';
+  const unit2 = (id: string, source = 'Hello', extra = ''): string =>
+    `    <unit id="${id}">\n${extra}      <segment state="translated">\n        <source>${source}</source>\n        <target>Ciao</target>\n      </segment>\n    </unit>\n`;
+  const note = '      <notes><note id="n1">check the name</note></notes>\n';
+  /** 360 units in groups: subFlows to units far before and far after, and to none; ids used twice far apart. */
+  const units: string[] = [];
+  for (let i = 0; i < 360; i++) units.push(unit2(`u${i}`));
+  units[2] = unit2('u2', 'See <ph id="1" subFlows="u350"/> later', note); // forward, several windows on
+  units[4] = unit2('u4', 'See <ph id="1" subFlows="nope"/> and <ph id="2" subFlows="u3 u359 gone"/>');
+  units[6] = unit2('u6', 'A <mrk id="m1" type="comment" ref="#n=n1">note</mrk> elsewhere', ''); // no note in this unit
+  units[8] = unit2('u8', 'A <mrk id="m1" type="comment" ref="#n=n1">note</mrk> here', note); // valid
+  units[330] = unit2('u1'); // u1's first is in the first window
+  units[340] = unit2('u340', 'Back to <ph id="1" subFlows="u2"/>, and <mrk id="m1" type="comment" ref="#f=f1/u=u2/n=n1">another unit\'s note</mrk>');
+  units[355] = unit2('u5');
+  const xml = head2 + '    <group id="g">\n' + units.slice(0, 10).join('') + '    </group>\n' + units.slice(10, 320).join('') + '    <group id="g">\n' + units.slice(320).join('') + '    </group>\n' + TAIL2;
+
+  it('the same problems as validateXliff, for every window and chunk size', () => agrees(xml));
+
+  it('finds what spans windows: repeated unit and group ids, subFlows to no unit, a comment on another unit', () => {
+    const problems = windowed(xml, UNIT_WINDOW, 4096).problems;
+    expect(problems.map((p) => p.rule)).toEqual(['references', 'references', 'references', 'unique-ids', 'unique-ids', 'references', 'unique-ids']);
+    const text = problems.map((p) => p.message).join('\n');
+    expect(text).toContain('"nope"');
+    expect(text).toContain('"gone"');
+    expect(text).not.toMatch(/"u350"|"u359"|"u3"|"u2"/); // forward and backward references to units that exist
+    expect(text).toContain('id "u1" is used twice in the units of file "f1"');
+    expect(text).toContain('id "g" is used twice in the groups of file "f1"');
+    expect(text).toContain('id "u5" is used twice');
+  });
+
+  it('is valid once the problems are mended, and a subFlows id to a unit of another <file> is still an error', () => {
+    const mended = xml.replace(/nope|gone/g, 'u7').replace(/<unit id="u1">(?![\s\S]*<unit id="u1">)/, '<unit id="u1b">').replace(/<unit id="u5">(?![\s\S]*<unit id="u5">)/, '<unit id="u5b">').replace('<group id="g">', '<group id="g0">');
+    const noComments = mended.replace(/ type="comment" ref="#n=n1">note<\/mrk> elsewhere/, '>note</mrk> elsewhere').replace(/, and <mrk id="m1" type="comment" ref="#f=f1\/u=u2\/n=n1">another unit's note<\/mrk>/, '');
+    expect(validateXliff(noComments, 'x.xlf').problems).toEqual([]);
+    agrees(noComments);
+    const twoFiles = noComments.replace(TAIL2, '  </file>\n  <file id="f2">\n' + unit2('v1', 'See <ph id="1" subFlows="u7"/>') + TAIL2);
+    const problems = windowed(twoFiles, UNIT_WINDOW, 4096).problems;
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([['references', twoFiles.split('\n').findLastIndex((l) => l.includes('subFlows="u7"')) + 1]]);
+    agrees(twoFiles);
+  });
+});
+
 describe.skipIf(!existsSync(SUITE))('XLIFF 2.x (the OASIS samples): the same problems as validateXliff', () => {
   for (const kind of ['valid', 'invalid']) {
     it(`every ${kind} sample`, () => {
@@ -127,10 +171,18 @@ describe.skipIf(!existsSync(SUITE))('XLIFF 2.x (the OASIS samples): the same pro
 });
 
 describe('memory: a large file is never held whole', () => {
-  it('the tree holds about one window of units at any point, and units reach the reader as they close', async () => {
+  const xliff12 = (n: number): string => head() + Array.from({ length: n }, (_, i) => unit(`u${i}`)).join('') + TAIL;
+  const xliff2 = (n: number): string =>
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">\n  <file id="a">\n' +
+    Array.from({ length: n }, (_, i) => `    <unit id="u${i}"><notes><note>n</note></notes><segment state="translated"><source>Hello</source><target>Ciao</target></segment></unit>\n`).join('') +
+    '  </file>\n</xliff>\n';
+  it.each([
+    ['XLIFF 1.2', 'trans-unit', xliff12],
+    ['XLIFF 2.0', 'unit', xliff2],
+  ] as const)('%s: the tree holds about one window of units at any point, and units reach the reader as they close', async (_v, unitName, make) => {
     const { CheckedRead } = await import('../../src/formats/xliff/read-checked.js');
     const units = 2000;
-    const xml = head() + Array.from({ length: units }, (_, i) => unit(`u${i}`)).join('') + TAIL;
+    const xml = make(units);
     const seen: number[] = [];
     let written = 0;
     const reading = new CheckedRead('x.xlf', { unit: () => void seen.push(written) }, 50);
@@ -139,7 +191,7 @@ describe('memory: a large file is never held whole', () => {
       const root = (reading as unknown as { validator: WindowedValidator }).validator.builder.root;
       let n = 0;
       const walk = (el: { local: string; children: { local: string; children: never[] }[] }): void => {
-        if (el.local === 'trans-unit') n++;
+        if (el.local === unitName) n++;
         el.children.forEach(walk);
       };
       if (root) walk(root);

@@ -58,25 +58,34 @@ function inlineIds(parts: XmlElement[], scope: Text, report: Report): void {
 const sourceOf = (part: XmlElement): XmlElement | undefined => part.children.find((c) => is(c, NS_XLIFF2, 'source'));
 const targetOf = (part: XmlElement): XmlElement | undefined => part.children.find((c) => is(c, NS_XLIFF2, 'target'));
 
-export const uniqueIds2: Rule = {
-  id: 'unique-ids',
-  check(root, report) {
-    const files = childrenNamed(root, NS_XLIFF2, 'file');
-    unique(files, tag(root), report);
-    for (const file of files) {
-      const all = descendants(file);
-      const where = msg('validate.scope.file', { id: quote(attr(file, 'id') ?? '') });
+/**
+ * With `fileScoped` false, unit and group ids are left out: the windowed validator checks them
+ * as elements arrive (validate-window.ts), since it never holds a whole <file>.
+ */
+export function uniqueIds2Rule(fileScoped = true): Rule {
+  return { id: 'unique-ids', check: (root, report) => check2(root, report, fileScoped) };
+}
+
+export const uniqueIds2 = uniqueIds2Rule();
+
+function check2(root: XmlElement, report: Report, fileScoped: boolean): void {
+  const files = childrenNamed(root, NS_XLIFF2, 'file');
+  unique(files, tag(root), report);
+  for (const file of files) {
+    const all = descendants(file);
+    const where = msg('validate.scope.file', { id: quote(attr(file, 'id') ?? '') });
+    if (fileScoped) {
       unique(all.filter((e) => is(e, NS_XLIFF2, 'group')), msg('validate.scope.groups', { file: where }), report);
       unique(all.filter((e) => is(e, NS_XLIFF2, 'unit')), msg('validate.scope.units', { file: where }), report);
-      for (const el of all) {
-        if (is(el, NS_XLIFF2, 'notes')) unique(childrenNamed(el, NS_XLIFF2, 'note'), msg('validate.scope.one', { el: '<notes>' }), report);
-        else if (is(el, NS_XLIFF2, 'originalData')) unique(childrenNamed(el, NS_XLIFF2, 'data'), msg('validate.scope.one', { el: '<originalData>' }), report);
-        else if (is(el, NS_XLIFF2, 'unit')) inlineIds(childrenNamed(el, NS_XLIFF2, 'segment', 'ignorable'), msg('validate.scope.unit', { id: quote(attr(el, 'id') ?? '') }), report);
-        else if (is(el, NS_MTC, 'match')) inlineIds([el], msg('validate.scope.candidate', { line: el.line }), report);
-      }
     }
-  },
-};
+    for (const el of all) {
+      if (is(el, NS_XLIFF2, 'notes')) unique(childrenNamed(el, NS_XLIFF2, 'note'), msg('validate.scope.one', { el: '<notes>' }), report);
+      else if (is(el, NS_XLIFF2, 'originalData')) unique(childrenNamed(el, NS_XLIFF2, 'data'), msg('validate.scope.one', { el: '<originalData>' }), report);
+      else if (is(el, NS_XLIFF2, 'unit')) inlineIds(childrenNamed(el, NS_XLIFF2, 'segment', 'ignorable'), msg('validate.scope.unit', { id: quote(attr(el, 'id') ?? '') }), report);
+      else if (is(el, NS_MTC, 'match')) inlineIds([el], msg('validate.scope.candidate', { line: el.line }), report);
+    }
+  }
+}
 
 export const uniqueIds12: Rule = {
   id: 'unique-ids',

@@ -58,38 +58,51 @@ function inline(holders: XmlElement[]): XmlElement[] {
   return holders.flatMap((h) => descendants(h).filter((e) => e.uri === NS_XLIFF2));
 }
 
-export const references: Rule = {
-  id: 'references',
-  check(root, report) {
-    for (const file of root.children.filter((c) => isX(c, 'file'))) {
-      const unitIds = new Set(descendants(file).filter((e) => isX(e, 'unit')).map((u) => attr(u, 'id')));
-      for (const c of containers(file)) {
-        const dataIds = new Set(c.originalData?.children.filter((d) => isX(d, 'data')).map((d) => attr(d, 'id')));
-        const codes = inline([...c.sources, ...c.targets]);
-        for (const el of codes) {
-          for (const name of ['dataRef', 'dataRefStart', 'dataRefEnd']) {
-            const ref = attr(el, name);
-            if (ref === undefined || dataIds.has(ref)) continue;
-            report(
-              el,
-              msg('validate.references.dataRef', { el: tag(el), name, value: quote(ref), scope: c.what }),
-              c.originalData ? msg('validate.references.dataRefHint') : msg('validate.references.noOriginalDataHint', { scope: c.what, name }),
-            );
-          }
-          const copyOf = attr(el, 'copyOf');
-          if (copyOf !== undefined) checkCopyOf(el, copyOf, codes, c, report);
-          for (const name of ['subFlows', 'subFlowsStart', 'subFlowsEnd']) {
-            for (const id of (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean)) {
-              if (!unitIds.has(id)) report(el, msg('validate.references.subFlows', { el: tag(el), name, id: quote(id) }), msg('validate.references.subFlowsHint'));
-            }
-          }
-          const ref = attr(el, 'ref');
-          if (isX(el, 'mrk', 'sm') && attr(el, 'type') === 'comment' && ref !== undefined && isX(c.el, 'unit')) checkCommentRef(el, ref, c, root, report);
+/**
+ * Whether `id` names a unit of `file`, for subFlows; `at` and `name` say who asks. By default
+ * the units are those in the tree. The windowed validator (validate-window.ts), whose tree has
+ * lost the units already checked and not yet met the later ones, answers from the ids it has
+ * seen and defers the others to the end of the document.
+ */
+export type UnitLookup = (file: XmlElement, id: string, at: XmlElement, name: string) => boolean;
+
+export function referencesRule(unitKnown?: UnitLookup): Rule {
+  return { id: 'references', check: (root, report) => checkReferences(root, report, unitKnown) };
+}
+
+export const references = referencesRule();
+
+function checkReferences(root: XmlElement, report: Report, unitKnown: UnitLookup | undefined): void {
+  for (const file of root.children.filter((c) => isX(c, 'file'))) {
+    let unitIds: Set<string | undefined> | undefined;
+    const known: UnitLookup =
+      unitKnown ?? ((f, id) => (unitIds ??= new Set(descendants(f).filter((e) => isX(e, 'unit')).map((u) => attr(u, 'id')))).has(id));
+    for (const c of containers(file)) {
+      const dataIds = new Set(c.originalData?.children.filter((d) => isX(d, 'data')).map((d) => attr(d, 'id')));
+      const codes = inline([...c.sources, ...c.targets]);
+      for (const el of codes) {
+        for (const name of ['dataRef', 'dataRefStart', 'dataRefEnd']) {
+          const ref = attr(el, name);
+          if (ref === undefined || dataIds.has(ref)) continue;
+          report(
+            el,
+            msg('validate.references.dataRef', { el: tag(el), name, value: quote(ref), scope: c.what }),
+            c.originalData ? msg('validate.references.dataRefHint') : msg('validate.references.noOriginalDataHint', { scope: c.what, name }),
+          );
         }
+        const copyOf = attr(el, 'copyOf');
+        if (copyOf !== undefined) checkCopyOf(el, copyOf, codes, c, report);
+        for (const name of ['subFlows', 'subFlowsStart', 'subFlowsEnd']) {
+          for (const id of (attr(el, name) ?? '').trim().split(/\s+/).filter(Boolean)) {
+            if (!known(file, id, el, name)) report(el, msg('validate.references.subFlows', { el: tag(el), name, id: quote(id) }), msg('validate.references.subFlowsHint'));
+          }
+        }
+        const ref = attr(el, 'ref');
+        if (isX(el, 'mrk', 'sm') && attr(el, 'type') === 'comment' && ref !== undefined && isX(c.el, 'unit')) checkCommentRef(el, ref, c, root, report);
       }
     }
-  },
-};
+  }
+}
 
 function checkCopyOf(el: XmlElement, copyOf: string, codes: XmlElement[], c: Container, report: Report): void {
   if (['dataRef', 'dataRefStart', 'dataRefEnd'].some((n) => attr(el, n) !== undefined)) {

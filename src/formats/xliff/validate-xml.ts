@@ -4,8 +4,9 @@
  * column of its `<`. Rules walk this tree; nothing here knows about XLIFF.
  *
  * Why a tree and not events: most XLIFF rules look sideways or backwards (an `<ec>` must
- * follow its `<sc>`, a `dataRef` must name a `<data>` declared earlier or later in the unit),
- * and validator input is a translator's file, small enough to hold whole.
+ * follow its `<sc>`, a `dataRef` must name a `<data>` declared earlier or later in the unit).
+ * `tessera validate` holds a file's tree whole; import's validator (validate-window.ts) keeps
+ * a few units of it at a time.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { msg, type Message } from '../../i18n/index.js';

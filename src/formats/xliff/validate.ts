@@ -26,8 +26,8 @@
 import { diagnostic } from '../../core/errors.js';
 import type { Diagnostic } from '../../core/types.js';
 import { languages12, languages2 } from './validate-lang.js';
-import { uniqueIds12, uniqueIds2 } from './validate-ids.js';
-import { pairing, references } from './validate-inline.js';
+import { uniqueIds12, uniqueIds2, uniqueIds2Rule } from './validate-ids.js';
+import { pairing, references, referencesRule, type UnitLookup } from './validate-inline.js';
 import { MODULE_RULES } from './validate-modules.js';
 import { references12, references12Rule } from './validate-refs12.js';
 import { msg, NS_XLIFF12, NS_XLIFF2, quote, tag, type Report, type Rule } from './validate-rule.js';
@@ -47,19 +47,25 @@ export interface XliffValidation {
 const RULES_12: Rule[] = [structureRule(SCHEMA12), attributesRule(SCHEMA12), languages12, uniqueIds12, references12];
 /** XLIFF 1.2's rules for the windowed validator (validate-window.ts), which checks the file-wide ids and keys itself. */
 export const WINDOW_RULES_12: Rule[] = [structureRule(SCHEMA12), attributesRule(SCHEMA12), languages12, references12Rule(false)];
-const RULES_2: Rule[] = [
+const rules2 = (uniqueIds: Rule, refs: Rule): Rule[] => [
   structureRule(SCHEMA2),
   attributesRule(SCHEMA2),
   languages2,
-  uniqueIds2,
+  uniqueIds,
   requiredContent,
   attributePairs,
   segmentOrder,
   xmlSpace,
-  references,
+  refs,
   pairing,
   ...MODULE_RULES,
 ];
+const RULES_2 = rules2(uniqueIds2, references);
+/**
+ * XLIFF 2's rules for the windowed validator, which checks the file-wide unit and group ids
+ * itself and answers, through `unitKnown`, whether a subFlows id names a unit of the file.
+ */
+export const windowRules2 = (unitKnown: UnitLookup): Rule[] => rules2(uniqueIds2Rule(false), referencesRule(unitKnown));
 
 /** Every rule id, in the order rules run. */
 export const RULE_IDS: readonly string[] = [...new Set(['xml', 'root', ...RULES_2.map((r) => r.id), ...RULES_12.map((r) => r.id)])];
