@@ -98,9 +98,20 @@ interface ChildEnd {
   received: NodeJS.Signals | undefined;
 }
 
+/**
+ * V8 flags for a step process. A small young generation: V8 otherwise lets the main thread's
+ * new space grow to 2 × 16 MB, which a step that reads thousands of files fills with garbage
+ * between scavenges and the process then holds. Measured on 10,000 articles × 3 languages,
+ * default / 2 MB, peak RSS and user CPU: status 237–244 MB, 10.4 s / 218–220 MB, 5.8–7.1 s;
+ * segment (with translations to reconcile) 284 MB, 65 s / 210 MB, 52 s — fewer bytes copied
+ * per scavenge more than pays for the extra scavenges. (The flag is read when V8 starts, so a
+ * command run directly cannot set it for itself.) Flags the user gave node come after, and win.
+ */
+const STEP_V8_FLAGS = ['--max-semi-space-size=2'];
+
 function runChild(args: string[]): Promise<ChildEnd> {
   return new Promise((resolve, reject) => {
-    const child = fork(BIN, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(BIN, args, { execArgv: [...STEP_V8_FLAGS, ...process.execArgv], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     let written: number | undefined;
     let received: NodeJS.Signals | undefined;
     const forward = (signal: NodeJS.Signals): void => {

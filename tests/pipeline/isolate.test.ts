@@ -199,6 +199,15 @@ describe('run: each step in its own process', () => {
     expect(end.stderr).not.toContain('▶ seg 2/2');
   });
 
+  it('a step process starts with a small young generation (STEP_V8_FLAGS)', async () => {
+    const dir = corpus(150);
+    const run = await startIsolated(dir);
+    const argv = readFileSync(`/proc/${run.step}/cmdline`, 'utf8').split('\0');
+    const end = await run.ended;
+    expect(end.code, end.stderr).toBe(0);
+    expect(argv.indexOf('--max-semi-space-size=2')).toBe(1); // right after node itself
+  });
+
   it('a step process whose pipeline is killed (SIGKILL) ends too', async () => {
     const dir = corpus(150);
     const run = await startIsolated(dir);
