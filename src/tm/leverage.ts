@@ -12,7 +12,7 @@
  */
 import type { LocaleData } from '../core/reconcile.js';
 import { isTranslated } from '../core/types.js';
-import type { ExchangeFile, ExchangeMatch } from '../formats/xliff/model.js';
+import type { ExchangeFile, ExchangeMatch, ExchangeUnit } from '../formats/xliff/model.js';
 import { entryKey } from './memory.js';
 import { compareMatches, type TmIndex, type TmMatch } from './lookup.js';
 import { FUZZY_MIN, similarity } from './similarity.js';
@@ -31,12 +31,17 @@ export interface LeverageReport {
   fuzzy: number;
 }
 
+/** Whether `leverage` looks `unit` up: the others it leaves as they are. */
+export function needsLeverage(unit: Pick<ExchangeUnit, 'translate' | 'state'>): boolean {
+  return unit.translate && !isTranslated(unit.state);
+}
+
 export function leverage(file: ExchangeFile, tm: TmIndex, data: LocaleData, options: LeverageOptions = {}): { file: ExchangeFile; report: LeverageReport } {
   const min = options.min ?? FUZZY_MIN;
   const limit = options.limit ?? 3;
   const report: LeverageReport = { exact: 0, fuzzy: 0 };
   const units = file.units.map((u) => {
-    if (!u.translate || isTranslated(u.state)) return u;
+    if (!needsLeverage(u)) return u;
     let found: TmMatch[] = tm.lookup(u.source, { min, limit: limit + 1 });
     const stale = data.units[u.id];
     let previous: TmMatch | undefined;

@@ -8,11 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyLocale, type LocaleData } from '../../src/core/reconcile.js';
-import { parseArticle } from '../../src/formats/article.js';
 import { writeXliff12 } from '../../src/formats/xliff/write12.js';
 import { writeXliff20 } from '../../src/formats/xliff/write20.js';
-import { exchangeFile } from '../../src/pipeline/steps/export.js';
+import { bundledExchange } from '../helpers/exchange.js';
 
 const CI = process.env.CI === 'true';
 const SCHEMAS = resolve(process.cwd(), '../shared/schemas/xliff');
@@ -56,21 +54,7 @@ function xmllint(schema: string, xml: string, name: string): { status: number | 
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
-/** The bundled article with some units translated at every state, in Italian and Arabic. */
-function exported(lang: 'it' | 'ar'): ReturnType<typeof exchangeFile> {
-  const doc = parseArticle(readFileSync(resolve(process.cwd(), 'source/palermo-conference.md'), 'utf8'), 'a.md');
-  const data: LocaleData = emptyLocale();
-  const translations = lang === 'ar' ? ['إيطاليا تجمع قادة ليبيا المتنافسين في باليرمو', '«باليرمو» & <رئيس الوزراء>', 'حفتر “هنا”'] : ['L’Italia riunisce i leader rivali', 'PALERMO: «il premier» & <gli altri>', 'Le foto “dell’incontro”'];
-  const states = ['translated', 'reviewed', 'final'] as const;
-  const provenances = ['human', 'tm', 'mt'] as const;
-  doc.segments.slice(0, 3).forEach((s, i) => {
-    data.resources[s.id] = translations[i]!;
-    data.units[s.id] = { state: states[i]!, provenance: provenances[i]! };
-  });
-  const s3 = doc.segments[3]!;
-  data.units[s3.id] = { state: 'stale', provenance: 'human', suggestion: 'Vecchia.', previousSource: 'Old.' };
-  return exchangeFile(doc, lang, data, true);
-}
+const exported = bundledExchange;
 
 describe.runIf(READY)('XLIFF schema validation with xmllint', () => {
   beforeAll(() => {

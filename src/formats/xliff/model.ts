@@ -43,6 +43,14 @@ export interface ExchangeFile {
   units: ExchangeUnit[];
 }
 
+/**
+ * An exchange file whose units may come one at a time (a generator), for the writers' pieces:
+ * a large article's units are made and written a window at a time (pipeline/steps/export.ts).
+ */
+export interface ExchangeStream extends Omit<ExchangeFile, 'units'> {
+  units: readonly ExchangeUnit[] | Iterable<ExchangeUnit>;
+}
+
 /** What a translator's file says about one unit, before it is checked against the project. */
 export interface ReadUnit {
   id: string;

@@ -6,7 +6,7 @@
  * sees is exactly the sentence. Deterministic: no dates, no tool versions, fixed attribute order.
  */
 import { alignTarget, encodeInline, type InlinePart } from '../inline.js';
-import type { ExchangeFile } from './model.js';
+import type { ExchangeFile, ExchangeStream, ExchangeUnit } from './model.js';
 import { toXliff12State } from './states.js';
 import { escapeAttr as a, escapeText, INVALID_XML_CHARS } from './xml.js';
 
@@ -45,55 +45,95 @@ export interface Write12Options {
 }
 
 export function writeXliff12(file: ExchangeFile, options: Write12Options = {}): string {
-  // One string built by concatenation: the files are many and large, and an array of lines
+  // One string built by concatenation: the files are many and large, and an array of pieces
   // joined at the end costs a second copy of each.
+  let out = '';
+  for (const piece of xliff12Pieces(file, options)) out += piece;
+  return out;
+}
+
+/**
+ * The file `writeXliff12` writes, in pieces of `UNITS_PER_PIECE` units that concatenate to the
+ * same string. A 100,001-sentence article's file is 57-77 MB: the export writes the pieces to
+ * disk as they come (FileTransaction.writePieces) rather than holding the file as one string.
+ */
+export function* xliff12Pieces(file: ExchangeStream, options: Write12Options = {}): Generator<string> {
   const src = a(file.sourceLang);
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n';
   out += `  <file original="${a(file.article)}" source-language="${src}" target-language="${a(file.targetLang)}" datatype="plaintext" tool-id="tessera">\n`;
   out += '    <header>\n      <tool tool-id="tessera" tool-name="Tessera"/>\n';
   for (const n of file.notes) out += `      <note from="tessera">${t(n)}</note>\n`;
   out += '    </header>\n    <body>\n';
-  out += body(file, options.prefill ?? false);
-  out += '    </body>\n  </file>\n</xliff>\n';
-  return out;
+  yield out;
+  yield* body(file, options.prefill ?? false);
+  yield '    </body>\n  </file>\n</xliff>\n';
 }
+
+/** Units per piece of `xliff12Pieces`: about 60 KB of XML for sentences of news length. */
+const UNITS_PER_PIECE = 100;
+
+/** The most units a body kept for the next language may hold (see `last`). */
+const KEPT_UNITS = 1000;
 
 /**
  * The last body written, with what it was made of (a copy: callers may change their units
  * afterwards). An article's files for its languages usually hold the same units, with no
  * target and no match: then the body does not depend on the language, and the next
- * language's file reuses it. Still a pure function of its inputs.
+ * language's file reuses it. Still a pure function of its inputs. Only bodies of up to
+ * `KEPT_UNITS` units are kept: a large article's (57 MB for 100,001 sentences) would stay in
+ * memory after its export, and is made again for each language instead.
  */
 let last: { key: unknown[]; xml: string } | undefined;
 
-function body(file: ExchangeFile, prefill: boolean): string {
-  // Only a target or a match says the target language; prefilling gives every unit a target.
-  const languageFree = !prefill && file.units.every((u) => u.target === undefined && (u.matches ?? []).length === 0);
-  if (!languageFree) return units(file, prefill);
-  if (last && sameKey(last.key, file)) return last.xml;
-  const key: unknown[] = [file.sourceLang, file.units.length];
-  for (const u of file.units) key.push(u.id, u.source, u.state, u.translate, u.notes.length, ...u.notes);
-  const xml = units(file, prefill);
-  last = { key, xml };
-  return xml;
+function* body(file: ExchangeStream, prefill: boolean): Generator<string> {
+  if (isArray(file.units)) {
+    // Only a target or a match says the target language; prefilling gives every unit a target.
+    const keep = !prefill && file.units.length <= KEPT_UNITS && file.units.every((u) => u.target === undefined && (u.matches ?? []).length === 0);
+    if (keep) {
+      if (last && sameKey(last.key, file.sourceLang, file.units)) {
+        yield last.xml;
+        return;
+      }
+      const key: unknown[] = [file.sourceLang, file.units.length];
+      for (const u of file.units) key.push(u.id, u.source, u.state, u.translate, u.notes.length, ...u.notes);
+      const xml = units(file, file.units, prefill);
+      last = { key, xml };
+      yield xml;
+      return;
+    }
+  }
+  let batch: ExchangeUnit[] = [];
+  for (const u of file.units) {
+    batch.push(u);
+    if (batch.length < UNITS_PER_PIECE) continue;
+    yield units(file, batch, prefill);
+    batch = [];
+  }
+  if (batch.length > 0) yield units(file, batch, prefill);
 }
 
-/** Whether `file`'s units (without targets or matches) are those `key` was made of. */
-function sameKey(key: readonly unknown[], file: ExchangeFile): boolean {
-  if (key[0] !== file.sourceLang || key[1] !== file.units.length) return false;
+/** Array.isArray, which TypeScript does not narrow from a union with a readonly array. */
+function isArray<T>(units: readonly T[] | Iterable<T>): units is readonly T[] {
+  return Array.isArray(units);
+}
+
+/** Whether units (without targets or matches) in `sourceLang` are those `key` was made of. */
+function sameKey(key: readonly unknown[], sourceLang: string, list: readonly ExchangeUnit[]): boolean {
+  if (key[0] !== sourceLang || key[1] !== list.length) return false;
   let k = 2;
-  for (const u of file.units) {
+  for (const u of list) {
     if (key[k++] !== u.id || key[k++] !== u.source || key[k++] !== u.state || key[k++] !== u.translate || key[k++] !== u.notes.length) return false;
     for (const n of u.notes) if (key[k++] !== n) return false;
   }
   return k === key.length;
 }
 
-function units(file: ExchangeFile, prefill: boolean): string {
+/** `list`'s trans-units. */
+function units(file: ExchangeStream, list: readonly ExchangeUnit[], prefill: boolean): string {
   const src = a(file.sourceLang);
   const trg = a(file.targetLang);
   let out = '';
-  for (const u of file.units) {
+  for (const u of list) {
     const st = toXliff12State(u.state);
     const id = a(u.id);
     out += `      <trans-unit id="${id}" resname="${id}"`;

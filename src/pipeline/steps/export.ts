@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import createjs from 'xliff/createjs';
 import { inputError, msg } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
 import { reconcile, type LocaleData } from '../../core/reconcile.js';
@@ -17,11 +16,12 @@ function isEmptyLocale(d: LocaleData): boolean {
   return Object.keys(d.resources).length === 0 && Object.keys(d.units).length === 0 && Object.keys(d.retired).length === 0;
 }
 import type { ExchangeFile, ExchangeUnit } from '../../formats/xliff/model.js';
-import { writeXliff12 } from '../../formats/xliff/write12.js';
-import { writeXliff20 } from '../../formats/xliff/write20.js';
+import { xliff12Pieces } from '../../formats/xliff/write12.js';
+import { xliff20Pieces } from '../../formats/xliff/write20.js';
 import { fingerprint } from '../../io/cache.js';
 import { parseLangs, type Project } from '../../io/project.js';
-import { leverage } from '../../tm/leverage.js';
+import { leverage, needsLeverage } from '../../tm/leverage.js';
+import type { TmIndex } from '../../tm/lookup.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { memoryIndexes } from './tm.js';
 import { completeLanguages } from './status.js';
@@ -48,6 +48,9 @@ export interface ExportOptions {
    */
   tm?: boolean;
 }
+
+/** Units made and matched at a time by an export (see exportStep). */
+const UNIT_WINDOW = 1000;
 
 const KIND_LABEL: Record<string, string> = {
   headline: 'Headline',
@@ -79,38 +82,46 @@ function notesAt(doc: Doc, i: number, count: number, body: number): string[] {
 }
 
 /**
- * Every segment's context notes (as contextNotes gives them), in document order: they depend
- * on the article only, so an export works them out once for all its languages.
+ * Every segment's context notes (as contextNotes gives them), by the segment's index in
+ * document order: a fresh array at each call. They depend on the article only: an article of
+ * up to `UNIT_WINDOW` segments works them out once for all its languages (and the 1.2 writer
+ * then finds the same strings in the next language's units). A larger one makes them as each
+ * unit is exported: for a 100,001-sentence article they took 47 MB of heap held at once
+ * (measured after a forced GC), needed for none of its segments when there was nothing to export.
  */
-export function articleContext(doc: Doc): string[][] {
+export function articleContext(doc: Doc): (index: number) => string[] {
   const counts = new Map<number, number>();
   for (const seg of doc.segments) if (!counts.has(seg.block)) counts.set(seg.block, doc.blocks[seg.block]!.parts.filter((p) => 'seg' in p).length);
   // Body blocks are numbered from 1 after the headline (block 0): their index.
-  return doc.segments.map((seg, i) => notesAt(doc, i, counts.get(seg.block)!, seg.block));
+  const notes = (i: number): string[] => notesAt(doc, i, counts.get(doc.segments[i]!.block)!, doc.segments[i]!.block);
+  if (doc.segments.length > UNIT_WINDOW) return notes;
+  const all = doc.segments.map((_, i) => notes(i));
+  return (i) => all[i]!.slice();
 }
 
-export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolean, context: readonly string[][] = articleContext(doc)): ExchangeFile {
-  // The xliff package (the i18next ecosystem's converter) pairs the i18next resources of
-  // both languages key by key; Tessera adds what the package has no place for: states,
-  // provenance, context notes and translate="no". Only translated units carry a target, so
-  // the pairing is only needed when some are exported (`all`).
-  let pairs: Record<string, { source: unknown; target?: unknown }> | undefined;
-  const pairsOf = (): Record<string, { source: unknown; target?: unknown }> => {
-    if (pairs) return pairs;
-    const en: Record<string, string> = {};
-    for (const s of doc.segments) en[s.id] = s.source;
-    createjs(doc.meta.lang, lang, en, data.resources, doc.meta.slug, (err, js) => {
-      if (err) throw err;
-      pairs = js.resources[doc.meta.slug] ?? {};
-    });
-    return pairs ?? {};
-  };
-  const units: ExchangeUnit[] = [];
+/** The segments (indexes into doc.segments) a file for a language holds: all, or the work to do. */
+export function exportedSegments(doc: Doc, data: LocaleData, all: boolean): number[] {
+  const out: number[] = [];
   doc.segments.forEach((seg, i) => {
+    if (all || (!isTranslated(data.units[seg.id]?.state ?? 'new') && seg.translate)) out.push(i);
+  });
+  return out;
+}
+
+/** An exchange file's units for `segments` (as exportedSegments gives them), made as they are asked for. */
+export function* exchangeUnits(doc: Doc, data: LocaleData, segments: Iterable<number>, context: (index: number) => string[] = articleContext(doc)): Generator<ExchangeUnit> {
+  // A translated unit's target is its entry in the language's i18next resources, when that
+  // entry is a string. This pairing used to go through the `xliff` package's createjs, which
+  // gives the same targets but merges the two key lists with Array.indexOf: quadratic, 9.3 s
+  // of a 24.5 s export of a 100,001-sentence article (--format xliff20 --all, translated;
+  // node --cpu-prof), besides an object per key. Looked up as createjs looked it up (a plain
+  // property read), so the same key finds the same value.
+  const resources = data.resources as Record<string, unknown>;
+  for (const i of segments) {
+    const seg = doc.segments[i]!;
     const u = data.units[seg.id];
     const state = u?.state ?? 'new';
-    if (!all && (isTranslated(state) || !seg.translate)) return;
-    const notes = context[i]!.slice();
+    const notes = context(i);
     if (state === 'stale' && u?.suggestion !== undefined) {
       notes.push(`The source sentence changed. It was: ${u.previousSource ?? ''}`);
       notes.push(`Translation of the previous sentence: ${u.suggestion}`);
@@ -118,19 +129,26 @@ export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolea
     if (!seg.translate) notes.push('Needs no translation (a link): keep it as it is.');
     const unit: ExchangeUnit = { id: seg.id, source: seg.source, state, translate: seg.translate, notes };
     if (isTranslated(state)) {
-      const target = pairsOf()[seg.id]?.target;
+      const target = resources[seg.id];
       if (typeof target === 'string') unit.target = target;
     }
     if (u?.provenance && unit.target !== undefined) unit.provenance = u.provenance;
-    units.push(unit);
-  });
+    yield unit;
+  }
+}
+
+/** An exchange file without its units: what it says about the article. */
+export function exchangeHead(doc: Doc, lang: Lang): Omit<ExchangeFile, 'units'> {
   return {
     article: doc.meta.slug,
     sourceLang: doc.meta.lang,
     targetLang: lang,
     notes: [`Article: ${doc.meta.headline}`, `Published: ${doc.meta.date}${doc.meta.dateline ? `, ${String(doc.meta.dateline)}` : ''}`],
-    units,
   };
+}
+
+export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolean, context: (index: number) => string[] = articleContext(doc)): ExchangeFile {
+  return { ...exchangeHead(doc, lang), units: [...exchangeUnits(doc, data, exportedSegments(doc, data, all), context)] };
 }
 
 /** What an export of one article in one language came to (kept in the step's cache, by language). */
@@ -158,6 +176,52 @@ function tmDigest(project: Project, lang: Lang): string {
   const h = createHash('sha256');
   for (const n of names) h.update(`${n}\0${fingerprint(join(dir, n))}\n`);
   return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Whether the memory would be asked about any of `segments`' units (tm/leverage.ts
+ * needsLeverage). A function of its own, like matchedUnits: a closure in exportStep's article
+ * callback that used the article would keep it (and its notes) alive with the callback's cache
+ * entry, article after article — 16-20 MB more live heap over the bench's 1,000 articles
+ * (--trace-gc), and a forced collection of 90-110 ms (pipeline/heap.ts).
+ */
+function asksMemory(doc: Doc, data: LocaleData, segments: readonly number[]): boolean {
+  return segments.some((i) => {
+    const seg = doc.segments[i]!;
+    return needsLeverage({ translate: seg.translate, state: data.units[seg.id]?.state ?? 'new' });
+  });
+}
+
+/**
+ * `segments`' units (exportedSegments), made and matched against `index` (when there is one)
+ * a window of `UNIT_WINDOW` at a time; the matches are added to `counts` as the units are taken.
+ */
+function* matchedUnits(
+  doc: Doc,
+  data: LocaleData,
+  segments: readonly number[],
+  context: (index: number) => string[],
+  head: Omit<ExchangeFile, 'units'>,
+  index: TmIndex | undefined,
+  counts: { exact: number; fuzzy: number },
+): Generator<ExchangeUnit> {
+  for (let at = 0; at < segments.length; at += UNIT_WINDOW) {
+    let file: ExchangeFile = { ...head, units: [...exchangeUnits(doc, data, segments.slice(at, at + UNIT_WINDOW), context)] };
+    if (index) {
+      const tm = leverage(file, index, data);
+      file = tm.file;
+      counts.exact += tm.report.exact;
+      counts.fuzzy += tm.report.fuzzy;
+    }
+    yield* file.units;
+  }
+}
+
+/** The pieces of a small file as one string, concatenated (V8 keeps it as a rope until written). */
+function concat(pieces: Iterable<string>): string {
+  let out = '';
+  for (const piece of pieces) out += piece;
+  return out;
 }
 
 /**
@@ -227,17 +291,29 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
         if (!empty && previous === null) previous = project.readPreviousEnglish(a.slug);
         // Reconciling nothing gives nothing: an empty locale is already as the article is.
         const data = empty ? stored : reconcile(a.doc, previous ?? undefined, stored);
-        let file = exchangeFile(a.doc, lang, data, options.all ?? false, context);
-        const result: ExportedFile = { tm: digests.get(lang)!, units: file.units.length, exact: 0, fuzzy: 0 };
-        if (file.units.length > 0) {
-          const index = memory?.(lang);
-          if (index && index.entries.length > 0) {
-            const tm = leverage(file, index, data);
-            file = tm.file;
-            result.exact = tm.report.exact;
-            result.fuzzy = tm.report.fuzzy;
-          }
-          tx.write(fileOf(lang, a.slug), format === 'xliff12' ? writeXliff12(file, { prefill: options.prefill ?? false }) : writeXliff20(file, format === 'xliff21' ? '2.1' : '2.0'));
+        const segments = exportedSegments(a.doc, data, options.all ?? false);
+        const result: ExportedFile = { tm: digests.get(lang)!, units: segments.length, exact: 0, fuzzy: 0 };
+        if (segments.length > 0) {
+          // The memory is only asked about units still to translate (tm/leverage.ts): without
+          // one, it is not built. An --all export of a translated 100,001-sentence article
+          // built it for nothing — 4.9 s of 24.5 s, and the index of 100,001 entries.
+          const found = asksMemory(a.doc, data, segments) ? memory?.(lang) : undefined;
+          const index = found && found.entries.length > 0 ? found : undefined;
+          const head = exchangeHead(a.doc, lang);
+          // Units are made, matched against the memory and written a window at a time: a
+          // 100,001-sentence article's units and their notes took 55 MB of heap held at once.
+          // An article of one window is one array, as before (the 1.2 writer then reuses a
+          // body for the next language).
+          const units = matchedUnits(a.doc, data, segments, context, head, index, result);
+          const small = segments.length <= UNIT_WINDOW;
+          const file = { ...head, units: small ? [...units] : units };
+          const pieces = format === 'xliff12' ? xliff12Pieces(file, { prefill: options.prefill ?? false }) : xliff20Pieces(file, format === 'xliff21' ? '2.1' : '2.0');
+          // A large article's file in pieces: for 100,001 sentences it is 57-80 MB, never one
+          // string. The pieces are all taken here, so `result` has its counts before it is kept
+          // below. A small one as one string, as before (writePieces would join its pieces: one
+          // more copy of each of a project's thousands of files).
+          if (small) tx.write(fileOf(lang, a.slug), concat(pieces));
+          else tx.writePieces(fileOf(lang, a.slug), pieces);
         }
         done[lang] = result;
       }
