@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import createjs from 'xliff/createjs';
 import { inputError, msg } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
 import { reconcile, type LocaleData } from '../../core/reconcile.js';
@@ -108,15 +109,39 @@ export function exportedSegments(doc: Doc, data: LocaleData, all: boolean): numb
   return out;
 }
 
+/**
+ * A translated unit's target: its entry in the language's i18next resources, when that entry
+ * is a string. The `xliff` package (the i18next ecosystem's converter) pairs the resources of
+ * both languages key by key with createjs, and an article of up to `UNIT_WINDOW` segments is
+ * paired that way; Tessera adds what the package has no place for (states, provenance, context
+ * notes, translate="no"). Past that, createjs is left out: it merges the two key lists with
+ * Array.indexOf, quadratic — 9.3 s of a 24.5 s export of a 100,001-sentence article (--format
+ * xliff20 --all, translated; node --cpu-prof), besides an object per key. The entry is then
+ * read as createjs reads it (a plain property read), so the same key finds the same value.
+ * Paired on first use: only translated units carry a target.
+ */
+export function targetsOf(doc: Doc, lang: Lang, data: LocaleData): (id: string) => unknown {
+  if (doc.segments.length > UNIT_WINDOW) {
+    const resources = data.resources as Record<string, unknown>;
+    return (id) => resources[id];
+  }
+  let pairs: Record<string, { source: unknown; target?: unknown }> | undefined;
+  return (id) => {
+    if (!pairs) {
+      const en: Record<string, string> = {};
+      for (const s of doc.segments) en[s.id] = s.source;
+      createjs(doc.meta.lang, lang, en, data.resources, doc.meta.slug, (err, js) => {
+        if (err) throw err;
+        pairs = js.resources[doc.meta.slug] ?? {};
+      });
+      pairs ??= {};
+    }
+    return pairs[id]?.target;
+  };
+}
+
 /** An exchange file's units for `segments` (as exportedSegments gives them), made as they are asked for. */
-export function* exchangeUnits(doc: Doc, data: LocaleData, segments: Iterable<number>, context: (index: number) => string[] = articleContext(doc)): Generator<ExchangeUnit> {
-  // A translated unit's target is its entry in the language's i18next resources, when that
-  // entry is a string. This pairing used to go through the `xliff` package's createjs, which
-  // gives the same targets but merges the two key lists with Array.indexOf: quadratic, 9.3 s
-  // of a 24.5 s export of a 100,001-sentence article (--format xliff20 --all, translated;
-  // node --cpu-prof), besides an object per key. Looked up as createjs looked it up (a plain
-  // property read), so the same key finds the same value.
-  const resources = data.resources as Record<string, unknown>;
+export function* exchangeUnits(doc: Doc, data: LocaleData, segments: Iterable<number>, target: (id: string) => unknown, context: (index: number) => string[] = articleContext(doc)): Generator<ExchangeUnit> {
   for (const i of segments) {
     const seg = doc.segments[i]!;
     const u = data.units[seg.id];
@@ -129,8 +154,8 @@ export function* exchangeUnits(doc: Doc, data: LocaleData, segments: Iterable<nu
     if (!seg.translate) notes.push('Needs no translation (a link): keep it as it is.');
     const unit: ExchangeUnit = { id: seg.id, source: seg.source, state, translate: seg.translate, notes };
     if (isTranslated(state)) {
-      const target = resources[seg.id];
-      if (typeof target === 'string') unit.target = target;
+      const t = target(seg.id);
+      if (typeof t === 'string') unit.target = t;
     }
     if (u?.provenance && unit.target !== undefined) unit.provenance = u.provenance;
     yield unit;
@@ -148,7 +173,7 @@ export function exchangeHead(doc: Doc, lang: Lang): Omit<ExchangeFile, 'units'> 
 }
 
 export function exchangeFile(doc: Doc, lang: Lang, data: LocaleData, all: boolean, context: (index: number) => string[] = articleContext(doc)): ExchangeFile {
-  return { ...exchangeHead(doc, lang), units: [...exchangeUnits(doc, data, exportedSegments(doc, data, all), context)] };
+  return { ...exchangeHead(doc, lang), units: [...exchangeUnits(doc, data, exportedSegments(doc, data, all), targetsOf(doc, lang, data), context)] };
 }
 
 /** What an export of one article in one language came to (kept in the step's cache, by language). */
@@ -205,8 +230,9 @@ function* matchedUnits(
   index: TmIndex | undefined,
   counts: { exact: number; fuzzy: number },
 ): Generator<ExchangeUnit> {
+  const target = targetsOf(doc, head.targetLang, data);
   for (let at = 0; at < segments.length; at += UNIT_WINDOW) {
-    let file: ExchangeFile = { ...head, units: [...exchangeUnits(doc, data, segments.slice(at, at + UNIT_WINDOW), context)] };
+    let file: ExchangeFile = { ...head, units: [...exchangeUnits(doc, data, segments.slice(at, at + UNIT_WINDOW), target, context)] };
     if (index) {
       const tm = leverage(file, index, data);
       file = tm.file;
