@@ -18,11 +18,16 @@ export function hashId(text: string): string {
 
 /** Assigns ids to sentences in document order, numbering repeats. */
 export function assignIds(texts: readonly string[]): string[] {
+  return texts.map(idAssigner());
+}
+
+/** `assignIds` one sentence at a time: call it with each sentence in document order. */
+export function idAssigner(): (text: string) => string {
   const seen = new Map<string, number>();
-  return texts.map((text) => {
+  return (text) => {
     const base = hashId(text);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
-  });
+  };
 }

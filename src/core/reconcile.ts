@@ -25,6 +25,14 @@ export function emptyLocale(): LocaleData {
   return { resources: {}, units: {}, retired: {} };
 }
 
+/** Whether `data` holds nothing: no translation, no state, nothing retired (`reconcile` keeps it so). */
+export function isEmptyLocale(data: LocaleData): boolean {
+  for (const _ in data.resources) return false;
+  for (const _ in data.units) return false;
+  for (const _ in data.retired) return false;
+  return true;
+}
+
 /** Pairs of (old id, new id) for sentences that were edited in place. */
 export function pairEdits(oldIds: readonly string[], newIds: readonly string[]): { pairs: [string, string][]; removed: string[] } {
   const n = oldIds.length;

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readText, textPieces, writeText } from './fs.js';
 import type { Doc } from '../core/types.js';
+import { jsonPieces } from '../core/json.js';
 // The rule files alone, not the segmenter (the cache is loaded by commands that never segment).
 import { RULE_FILES } from '../segment/rule-set.js';
 
@@ -244,7 +245,7 @@ export class DocCache {
     try {
       const p = join(this.dir, key.slice(0, 2), `${key}.json`);
       mkdirSync(dirname(p), { recursive: true });
-      writeText(p, JSON.stringify(doc));
+      writeText(p, jsonPieces(doc));
     } catch {
       // no cache
     }

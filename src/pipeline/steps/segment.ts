@@ -5,6 +5,7 @@
  * translation kept as a suggestion). The article's structure is the source Markdown itself:
  * Tessera re-parses it on every run (it is the skeleton), so nothing else needs storing.
  */
+import { isEmptyLocale, reconcile } from '../../core/reconcile.js';
 import { sourceProfile } from '../../core/status.js';
 import { TARGET_LANGS } from '../../core/types.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
@@ -51,7 +52,18 @@ export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}
     (a) => {
       const path = project.abs(a.file);
       const slug = a.slug;
-      for (const lang of TARGET_LANGS) project.stageLocale(tx, lang, slug, project.locale(a, lang));
+      // The English as the last run left it is read once for the languages, and not at all when
+      // none holds anything for the article (a language with nothing stored reconciles to
+      // nothing): it is a JSON file the size of the article's text (10 MB for 100,001
+      // sentences), and read once per language it took `segment --force` on that article,
+      // with no translations, to 310 MB RSS against 228 MB without.
+      let previous: Record<string, string> | undefined | null = null;
+      const previousEnglish = (): Record<string, string> | undefined => (previous === null ? (previous = project.readPreviousEnglish(slug)) : previous);
+      for (const lang of TARGET_LANGS) {
+        const stored = project.readLocale(lang, slug);
+        project.stageLocale(tx, lang, slug, isEmptyLocale(stored) ? stored : reconcile(a.doc, previousEnglish(), stored));
+      }
+      previous = null;
       project.stageEnglish(tx, a);
       // Named again when the cache is saved: a long run holds no list of paths per article.
       cache.set(slug, () => inputsOf(path, slug), a.doc.segments.length);
