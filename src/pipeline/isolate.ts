@@ -74,7 +74,7 @@ export function isolatesSteps(project: Project): boolean {
 /** Runs each step as `tessera <globalFlags> run --step <step>`, one at a time. */
 export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globalFlags: readonly string[]): StepRunner {
   return async (step, index) => {
-    const end = await runChild([...globalFlags, 'run', '--step', JSON.stringify({ name: step.name, options: step.options })]);
+    const end = await runChild([...globalFlags, 'run', '--step', JSON.stringify({ name: step.name, options: step.options })], STEPS[step.name]?.v8Flags);
     if (end.received) {
       // The parent was told to stop and passed it on: it stops the same way.
       process.kill(process.pid, end.received);
@@ -98,20 +98,10 @@ interface ChildEnd {
   received: NodeJS.Signals | undefined;
 }
 
-/**
- * V8 flags for a step process. A small young generation: V8 otherwise lets the main thread's
- * new space grow to 2 × 16 MB, which a step that reads thousands of files fills with garbage
- * between scavenges and the process then holds. Measured on 10,000 articles × 3 languages,
- * default / 2 MB, peak RSS and user CPU: status 237–244 MB, 10.4 s / 218–220 MB, 5.8–7.1 s;
- * segment (with translations to reconcile) 284 MB, 65 s / 210 MB, 52 s — fewer bytes copied
- * per scavenge more than pays for the extra scavenges. (The flag is read when V8 starts, so a
- * command run directly cannot set it for itself.) Flags the user gave node come after, and win.
- */
-const STEP_V8_FLAGS = ['--max-semi-space-size=2'];
-
-function runChild(args: string[]): Promise<ChildEnd> {
+/** Starts a step process with the step's V8 flags (steps/index.ts); flags the user gave node come after, and win. */
+function runChild(args: string[], v8Flags: readonly string[] = []): Promise<ChildEnd> {
   return new Promise((resolve, reject) => {
-    const child = fork(BIN, args, { execArgv: [...STEP_V8_FLAGS, ...process.execArgv], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(BIN, args, { execArgv: [...v8Flags, ...process.execArgv], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     let written: number | undefined;
     let received: NodeJS.Signals | undefined;
     const forward = (signal: NodeJS.Signals): void => {

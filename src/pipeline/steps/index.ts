@@ -20,7 +20,21 @@ export interface StepSpec {
   run(ctx: StepContext, options: Record<string, unknown>): StepResult | Promise<StepResult>;
   /** Checks one option's value when the pipeline is loaded, before anything runs. */
   check?(option: string, value: unknown): Diagnostic | undefined;
+  /** V8 flags for the step when it runs in a process of its own (pipeline/isolate.ts). */
+  v8Flags?: readonly string[];
 }
+
+/**
+ * A young generation of 2 × 2 MB instead of V8's 2 × 16 MB, for the steps that read thousands of
+ * small files and keep little of each: the large one only holds more garbage between
+ * scavenges, and the process keeps the pages. Measured on 10,000 articles × 3 languages, V8's
+ * default → 2 MB, peak RSS and user CPU: status 237–244 MB, 10.4 s → 218–220 MB, 5.8–7.1 s;
+ * segment (with translations to reconcile) 284 MB, 65 s → 210 MB, 52 s. Not for the others:
+ * at 1,000 articles, in two rounds each, build took 12.0 and 12.9 s instead of 7.1 and 10.4 s,
+ * and import 27.5 and 25.8 s instead of 15.8 and 23.2 s, for 25–30 MB less. The flag is read
+ * when V8 starts, so a command run directly keeps V8's default.
+ */
+const SMALL_YOUNG_GENERATION = ['--max-semi-space-size=2'];
 
 /** Each step's module, loaded on first use. */
 const modules = {
@@ -47,6 +61,7 @@ export const STEPS: Record<string, StepSpec> = {
     description: 'split source articles into sentences and update locales/',
     options: { articles: 'string[]' },
     run: async (ctx, o) => (await modules.segment()).segmentStep(ctx, o),
+    v8Flags: SMALL_YOUNG_GENERATION,
   },
   export: {
     description: 'write XLIFF files for translators',
@@ -62,6 +77,7 @@ export const STEPS: Record<string, StepSpec> = {
     description: 'report progress per article and language; optional gates',
     options: { articles: 'string[]', lang: 'string[]', format: 'string', details: 'boolean', 'min-translated': 'gate', 'min-reviewed': 'gate', 'ui-lang': 'string' },
     run: async (ctx, o) => (await modules.status()).statusStep(ctx, o),
+    v8Flags: SMALL_YOUNG_GENERATION,
   },
   check: {
     description: 'QA checks on every translated segment; fails on an error (or a warning with fail-on: warning)',
