@@ -199,7 +199,7 @@ describe('run: each step in its own process', () => {
     expect(end.stderr).not.toContain('▶ seg 2/2');
   });
 
-  it('a step process starts with its step's V8 flags: segment's small young generation', async () => {
+  it("a step process starts with its step's V8 flags: segment's small young generation", async () => {
     const dir = corpus(150);
     const run = await startIsolated(dir);
     const argv = readFileSync(`/proc/${run.step}/cmdline`, 'utf8').split('\0');
