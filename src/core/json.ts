@@ -3,6 +3,37 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
+/** Elements per piece of `stableJsonPieces`. */
+const ELEMENTS_PER_PIECE = 200;
+
+/**
+ * `stableJson(object)` in pieces: the members of `object` one at a time, and the elements of
+ * an array member a couple of hundred at a time, so that neither the whole text nor its bytes
+ * are ever in memory at once (`tessera status --json` on 10,000 articles is 23 MB).
+ */
+export function* stableJsonPieces(object: Record<string, unknown>): Generator<string> {
+  let any = false;
+  for (const key of Object.keys(object)) {
+    const v = object[key];
+    const head = `${any ? ',' : '{'}\n  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.length > 0) {
+      for (let i = 0; i < v.length; i += ELEMENTS_PER_PIECE) {
+        // '[\n  a,\n  b\n]' → '\n    a,\n    b'
+        const inner = JSON.stringify(v.slice(i, i + ELEMENTS_PER_PIECE), null, 2).slice(1, -2).replaceAll('\n', '\n  ');
+        yield `${i === 0 ? `${head}[` : ','}${inner}`;
+      }
+      yield '\n  ]';
+    } else {
+      // Left out, as JSON.stringify leaves out undefined, functions and symbols.
+      const json = JSON.stringify(v, null, 2) as string | undefined;
+      if (json === undefined) continue;
+      yield head + json.replaceAll('\n', '\n  ');
+    }
+    any = true;
+  }
+  yield any ? '\n}\n' : '{}\n';
+}
+
 /** Members per piece of `objectJsonPieces`. */
 const MEMBERS_PER_PIECE = 2000;
 

@@ -5,7 +5,7 @@
  * JSON keys never change with the interface language.
  */
 import type { Cell, StatusReport } from '../core/status.js';
-import { stableJson } from '../core/json.js';
+import { stableJson, stableJsonPieces } from '../core/json.js';
 import type { Lang } from '../core/types.js';
 import { cliTranslator, type Translate, type UiLang } from '../i18n/index.js';
 
@@ -18,6 +18,11 @@ const english = cliTranslator('en');
 
 export function statusJson(report: StatusReport): string {
   return stableJson(report);
+}
+
+/** `statusJson` in pieces, for a large report (one row per article). */
+export function statusJsonPieces(report: StatusReport): Generator<string> {
+  return stableJsonPieces(report as unknown as Record<string, unknown>);
 }
 
 function bar(percent: number, width = 10): string {

@@ -31,9 +31,9 @@ export function readLocaleFiles(where: LocalePaths, lang: Lang, slug: string, li
   };
   const resourcesName = `${slug}.json`;
   const resources = read(resourcesName);
-  if (resources !== undefined) data.resources = parseResources(resources, where.rel(dir + resourcesName));
+  if (resources !== undefined) data.resources = parseResources(resources, () => where.rel(dir + resourcesName));
   const stateName = `${slug}.state.json`;
   const state = read(stateName);
-  if (state !== undefined) Object.assign(data, parseState(state, where.rel(dir + stateName)));
+  if (state !== undefined) Object.assign(data, parseState(state, () => where.rel(dir + stateName)));
   return data;
 }

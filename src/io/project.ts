@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { inputError, msg } from '../core/errors.js';
+import { knownArticlesHint } from '../core/nearest.js';
 import { reconcile, type LocaleData } from '../core/reconcile.js';
 import type { SourceProfile } from '../core/status.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, isPseudoLang, pseudoAsLang, type Doc, type Lang, type PseudoLang } from '../core/types.js';
@@ -256,7 +257,7 @@ export class Project {
       const slug = name.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
       const f = bySlug.get(slug);
       if (!f) {
-        throw inputError(msg('errors.project.unknownArticle', { name }), {}, msg('errors.knownArticles', { list: [...bySlug.keys()] }), 'project');
+        throw inputError(msg('errors.project.unknownArticle', { name }), {}, knownArticlesHint(bySlug.keys(), slug), 'project');
       }
       return f;
     });

@@ -1,9 +1,10 @@
 /**
  * objectJsonPieces writes an object in pieces, nested at any depth, with the bytes
  * JSON.stringify(…, null, 2) gives for the same object in the same place.
+ * stableJsonPieces writes a whole document in pieces, with the bytes of stableJson.
  */
 import { describe, expect, it } from 'vitest';
-import { objectJsonPieces } from '../../src/core/json.js';
+import { objectJsonPieces, stableJson, stableJsonPieces } from '../../src/core/json.js';
 
 /** Values that test JSON's escaping and re-indenting: quotes, backslashes, line breaks, U+2028, astral characters. */
 const awkward = {
@@ -79,5 +80,29 @@ describe('objectJsonPieces', () => {
   it('maps each value first, leaving out those it maps to undefined', () => {
     const object = { a: 1, b: 2, c: 3 };
     expect([...objectJsonPieces(object, 0, (v) => (v === 2 ? undefined : { v }))].join('')).toBe(JSON.stringify({ a: { v: 1 }, c: { v: 3 } }, null, 2));
+  });
+});
+
+describe('stableJsonPieces', () => {
+  const cases: [string, Record<string, unknown>][] = [
+    ['an empty object', {}],
+    ['an object of only undefined values', { a: undefined, f: () => 1 }],
+    ['strings with quotes, backslashes, line breaks, U+2028 and astral characters', awkward],
+    ['nested objects and arrays, undefined members left out', nested],
+    ['an array member of a single element, and an empty one', { one: [{ a: [1, { b: awkward.lines }] }], none: [], after: 1 }],
+    ['arrays with holes and undefined, function and null elements (JSON null)', { list: [undefined, () => 1, null, 0, awkward.astral, , 2] }],
+  ];
+  it.each(cases)('%s: the bytes of stableJson', (_name, object) => {
+    expect([...stableJsonPieces(object)].join('')).toBe(stableJson(object));
+  });
+
+  it('a report of 1,001 rows comes in several pieces, none holding the whole, that join to the same bytes', () => {
+    const rows = Array.from({ length: 1001 }, (_, i) => ({ article: `story-${i}`, headline: i % 7 === 0 ? awkward.quote : `Headline ${i}`, languages: { it: { words: { total: i, new: i % 3 } } } }));
+    const report = { schema: 'tessera-status/1', languages: ['it', 'fr'], articles: rows, totals: { it: { words: 5 } } };
+    const pieces = [...stableJsonPieces(report)];
+    const whole = stableJson(report);
+    expect(pieces.join('')).toBe(whole);
+    expect(pieces.length).toBeGreaterThan(6);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 4);
   });
 });

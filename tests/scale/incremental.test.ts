@@ -121,6 +121,24 @@ describe('status from cached source profiles', () => {
     expect(shared.code, shared.stderr).toBe(0);
     const plain = tessera(['--root', dir, '--force', 'status', '--json']);
     expect(shared.stdout).toBe(plain.stdout);
+    // Rows cached, one article's Italian changed: the threads reuse the rest and count that one.
+    const shareStatus = (): ReturnType<typeof tessera> => tessera(['--root', dir, '-j', '2', 'status', '--json'], { env: { TESSERA_STATUS_SHARE_MIN: '1' } });
+    const itState = join(dir, 'locales/it', `${slugs[0]}.state.json`);
+    const reviewed = readFileSync(itState, 'utf8');
+    writeFileSync(itState, reviewed.replaceAll('"reviewed"', '"final"'));
+    const oneChanged = shareStatus();
+    expect(oneChanged.code, oneChanged.stderr).toBe(0);
+    expect(oneChanged.stdout).not.toBe(shared.stdout);
+    expect(oneChanged.stdout).toBe(tessera(['--root', dir, '--force', 'status', '--json']).stdout);
+    // Nothing changed since: every row reused, on this thread alone, the same report.
+    expect(shareStatus().stdout).toBe(oneChanged.stdout);
+    // A broken locale file found on a thread: named in the message, exit 2, no report.
+    writeFileSync(itState, '{"format": "tessera-state/1", "segments": {');
+    const broken = shareStatus();
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain(`locales/it/${slugs[0]}.state.json`);
+    writeFileSync(itState, reviewed);
     // An article edited but not segmented again: its profile no longer applies.
     const p = join(dir, 'source', `${slugs[0]}.md`);
     writeFileSync(p, readFileSync(p, 'utf8').replace(/\n\n([^\n]+)\n$/, '\n\nA new closing sentence was added.\n'));

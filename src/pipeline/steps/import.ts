@@ -8,6 +8,7 @@
 import { glob } from 'tinyglobby';
 import { existsSync, statSync } from 'node:fs';
 import { InputError, diagnostic, formatDiagnostic, inputError, msg } from '../../core/errors.js';
+import { knownArticlesHint } from '../../core/nearest.js';
 import { Merger } from '../../core/merge.js';
 import { emptyLocale, type LocaleData } from '../../core/reconcile.js';
 import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '../../core/types.js';
@@ -138,7 +139,7 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
     if (!f.targetLang) throw inputError(msg('errors.import.noTargetLang'), where, msg('errors.import.noTargetLangHint', { list: TARGET_LANGS }), 'xliff-language');
     const lang = langOf(f.targetLang);
     if (!lang || !TARGET_LANGS.includes(lang)) throw inputError(msg('errors.import.targetLang', { lang: f.targetLang, list: TARGET_LANGS }), where, msg('errors.import.targetLangHint'), 'xliff-language');
-    if (!known.has(f.article)) throw inputError(msg('errors.import.unknownArticle', { article: f.article }), where, msg('errors.knownArticles', { list: [...known] }), 'xliff-article');
+    if (!known.has(f.article)) throw inputError(msg('errors.import.unknownArticle', { article: f.article }), where, knownArticlesHint(known, f.article), 'xliff-article');
     return { article: article(f.article), lang };
   };
   const lines: string[] = [];
