@@ -7,7 +7,7 @@
  * and status), and a plain read of the files (the I/O floor).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,13 +218,17 @@ function main(): void {
   const readMs = Number(process.hrtime.bigint() - t) / 1e6;
   rows.push({ step: 'plain read of source/ and locales/', ms: readMs, throughput: `${fmt(mb(bytes) / (readMs / 1000), 0)} MB/s` });
 
-  // Full run from nothing, then a rerun with nothing changed.
-  rmSync(join(root, 'locales'), { recursive: true, force: true });
-  rmSync(join(root, 'out'), { recursive: true, force: true });
+  // Full run from nothing, then a rerun with nothing changed, in a project of their own made of
+  // copies of the articles, the pipeline and the returned files: nothing is deleted before a
+  // measurement. (ext4 makes files several times more slowly for some seconds after many were
+  // deleted — it passes over recently freed inodes — and deleting the steps' outputs here
+  // made the full run look slower than it is.)
+  const runRoot = mkdtempSync(join(tmpdir(), 'tessera-bench-run-'));
+  for (const d of ['source', 'pipelines', 'returned']) cpSync(join(root, d), join(runRoot, d), { recursive: true });
   // Peak RSS is the largest process's; from ISOLATE_FROM articles each step has its own, beside
   // the coordinating one, so the processes' combined peak is given too (tree-memory.ts).
-  const full = treeMemory(() => timedCli(root, ['run', 'all']));
-  const again = treeMemory(() => timedCli(root, ['run', 'all']));
+  const full = treeMemory(() => timedCli(runRoot, ['run', 'all']));
+  const again = treeMemory(() => timedCli(runRoot, ['run', 'all']));
   const together = (peakMB: number | undefined): string => (peakMB === undefined ? '' : `all processes together ${fmt(peakMB, 0)} MB`);
   rows.push({ step: 'pipeline: full run', ...full.result, compare: together(full.peakMB), ...(full.peakMB !== undefined ? { treeMB: full.peakMB } : {}) });
   rows.push({
@@ -245,8 +249,8 @@ function main(): void {
     const line = (r: string[]): string => r.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd();
     process.stdout.write([line(head), line(w.map((n) => '-'.repeat(n))), ...table.map(line)].join('\n') + '\n');
   }
-  if (opt.keep) process.stderr.write(`corpus kept in ${root}\n`);
-  else rmSync(root, { recursive: true, force: true });
+  if (opt.keep) process.stderr.write(`corpus kept in ${root} (and the pipeline's project in ${runRoot})\n`);
+  else for (const r of [root, runRoot]) rmSync(r, { recursive: true, force: true });
 }
 
 /** One article of `units` segments, exported as one XLIFF 1.2 file, filled and imported. */

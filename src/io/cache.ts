@@ -110,12 +110,16 @@ export class StepCache<R> {
     return this.loaded;
   }
 
-  /** The cached result when every file the task touched is as it was. */
-  get(key: string, files?: readonly string[]): R | undefined {
+  /**
+   * The cached result when every file the task touched is as it was. `fp` fingerprints a file:
+   * a step that has already looked at some of them (several tasks share an article's files)
+   * passes what it found, with `fingerprint` for the rest.
+   */
+  get(key: string, files?: readonly string[], fp: (path: string) => string = fingerprint): R | undefined {
     const e = this.enabled ? this.old[key] : undefined;
     const paths = e?.paths ?? files;
-    if (this.settings.readOnly && paths) return this.checked(key, paths.map(fingerprint));
-    if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fingerprint(p) === e.fps[i])) {
+    if (this.settings.readOnly && paths) return this.checked(key, paths.map(fp));
+    if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fp(p) === e.fps[i])) {
       this.hits++;
       this.kept.set(key, e);
       return e.result;

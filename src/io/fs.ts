@@ -10,6 +10,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, re
 import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { inputError, msg } from '../core/errors.js';
+import { BackgroundWriter } from './writer.js';
 
 /**
  * Texts past a million characters are written (and hashed) a piece at a time: Node turns a
@@ -252,7 +253,7 @@ function hookExit(): void {
   exitHook = true;
   process.on('exit', () => {
     for (const t of pending) rmSync(t, { force: true });
-    for (const tx of spilling) tx.abort();
+    for (const tx of spilling) tx.abort(true);
   });
 }
 
@@ -279,6 +280,9 @@ export class FileTransaction {
   private bytes = 0;
   private readonly journal: string | undefined;
   private readonly memoryLimit: number;
+  /** Writes spilled contents on a thread of its own (io/writer.ts), from the first spill on. */
+  private writer: BackgroundWriter | undefined;
+  private threaded: boolean;
 
   /**
    * `journal`: where the commit journal goes (see `Journal`); without one, each file is atomic
@@ -286,11 +290,13 @@ export class FileTransaction {
    * temporary files beside their targets (hidden: `.name.pid.tmp`) — a newsroom-scale export or
    * build stages hundreds of megabytes, and spilling keeps memory flat. Temporary files are
    * removed when a commit fails, on `abort()`, when the process exits before committing, and
-   * (after a kill) by `recoverJournal`.
+   * (after a kill) by `recoverJournal`. `thread`: spilled contents are written on a thread of
+   * their own (default; io/writer.ts).
    */
-  constructor(options: { journal?: string; memoryLimit?: number } = {}) {
+  constructor(options: { journal?: string; memoryLimit?: number; thread?: boolean } = {}) {
     this.journal = options.journal;
     this.memoryLimit = options.memoryLimit ?? 4 * 2 ** 20;
+    this.threaded = options.thread ?? true;
   }
 
   /** Stages `content` for `path`; later stages of the same path win. */
@@ -308,7 +314,37 @@ export class FileTransaction {
       this.unchanged.add(path);
       return;
     }
-    writeText(this.spillTo(path), content);
+    const tmp = this.spillTo(path);
+    if (this.threaded && content.length <= BIG_FILE && this.writer === undefined) {
+      const writer = new BackgroundWriter();
+      if (writer.started()) this.writer = writer;
+      else {
+        writer.close();
+        this.threaded = false; // no thread to be had: this one writes
+      }
+    }
+    if (this.writer && content.length <= BIG_FILE) this.writer.write(tmp, content);
+    else writeText(tmp, content);
+  }
+
+  /** Waits for the writer thread's writes (throwing the error of one that failed). */
+  private settle(): void {
+    this.writer?.drain();
+  }
+
+  /** Ends the writer thread, its writes finished (or, `stopping`, the rest skipped). */
+  private endWriter(stopping: boolean): void {
+    if (!this.writer) return;
+    if (stopping) this.writer.stop();
+    else {
+      try {
+        this.writer.drain();
+      } catch {
+        // the transaction is being dropped: a failed write no longer matters
+      }
+    }
+    this.writer.close();
+    this.writer = undefined;
   }
 
   /**
@@ -408,7 +444,10 @@ export class FileTransaction {
   read(path: string): string | undefined {
     const inMemory = this.staged.get(path);
     if (inMemory !== undefined) return inMemory;
-    if (this.spilled.has(path)) return readText(tempPath(path));
+    if (this.spilled.has(path)) {
+      this.settle();
+      return readText(tempPath(path));
+    }
     if (this.unchanged.has(path)) return readText(path);
     return undefined;
   }
@@ -421,6 +460,7 @@ export class FileTransaction {
       this.staged.delete(path);
     }
     if (this.spilled.has(path)) {
+      this.settle(); // its write may still be on its way
       rmSync(tempPath(path), { force: true });
       this.spilled.delete(path);
     }
@@ -433,8 +473,12 @@ export class FileTransaction {
     return out.sort();
   }
 
-  /** Drops everything staged; nothing on disk changes. */
-  abort(): void {
+  /**
+   * Drops everything staged; nothing on disk changes. `exiting`: the process is ending (the
+   * exit hook), so writes still in flight are skipped rather than waited for.
+   */
+  abort(exiting = false): void {
+    this.endWriter(exiting);
     for (const path of [...this.spilled]) this.forget(path);
     spilling.delete(this);
     this.staged.clear();
@@ -459,6 +503,13 @@ export class FileTransaction {
 
   /** Writes every changed file atomically; returns the paths written. */
   commit(): string[] {
+    try {
+      this.settle();
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+    this.endWriter(false);
     const paths = this.changed();
     if (paths.length === 0) {
       this.abort();

@@ -24,9 +24,11 @@ describe.skipIf(!LINUX)('treeMemory (Linux: /proc)', () => {
     const { result, peakMB } = treeMemory(() => spawnSync(process.execPath, ['-e', HOLD], { encoding: 'utf8' }));
     const rss = Number(result.stdout.trim());
     expect(rss).toBeGreaterThan(120);
-    // Sampled every 100 ms while the memory is held for 600 ms: the peak is seen.
+    // Sampled every 100 ms while the memory is held for 600 ms: the peak is seen. The process
+    // reports its peak before it prints and exits, which can touch a few more pages (CI once saw
+    // 16 kB more), so the bound leaves 2 MB: counting the binary's shared pages twice would add 30.
     expect(peakMB).toBeGreaterThan(rss * 0.9);
-    expect(peakMB).toBeLessThanOrEqual(rss + 1);
+    expect(peakMB).toBeLessThanOrEqual(rss + 2);
   });
 
   it('a parent waiting on its child: the two together, the shared binary counted once', () => {

@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { basename, dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { FileTransaction, decodeUtf8, readText, readTextChunks, recoverJournal, textPieces, writeText } from '../../src/io/fs.js';
 import { inputErrorOf } from '../helpers/errors.js';
+import { REPO } from '../helpers/project.js';
 
 let dir: string;
 beforeEach(() => {
@@ -271,7 +274,9 @@ describe('FileTransaction with a journal', () => {
 
   it('contents spilled before a kill (a large transaction, no journal yet) are removed by recovery', () => {
     const journal = join(dir, '.tessera-journal');
-    const tx = new FileTransaction({ journal, memoryLimit: 0 });
+    // Written on this thread, so that they are on disk when looked at (on the writer thread they
+    // may still be on their way when the process dies: recovery takes the log's word for them).
+    const tx = new FileTransaction({ journal, memoryLimit: 0, thread: false });
     tx.write(join(dir, 'locales', 'a.json'), 'new a\n');
     tx.write(join(dir, 'locales', 'b.json'), 'new b\n');
     // The process dies here: temporary files and the spill log are on disk, no journal.
@@ -322,7 +327,7 @@ describe('FileTransaction.writePieces', () => {
     expect(tx.commit()).toEqual([]);
     expect(statSync(p).ino).toBe(ino);
     // Past the memory budget, small content is spilled as write spills it.
-    const spilling = new FileTransaction({ memoryLimit: 0 });
+    const spilling = new FileTransaction({ memoryLimit: 0, thread: false });
     spilling.writePieces(p, ['new ', 'text']);
     expect(existsSync(tempOf(p))).toBe(true);
     expect(spilling.read(p)).toBe('new text');
@@ -539,5 +544,60 @@ describe('FileTransaction compares bytes, not decoded text', () => {
     tx.write(p, '\ufffd');
     expect(tx.commit()).toEqual([p]);
     expectBytes(p, '\ufffd');
+  });
+});
+
+describe('FileTransaction: spilled contents written on a thread of their own (io/writer.ts)', () => {
+  const files = (n: number): [string, string][] => Array.from({ length: n }, (_, i) => [join(dir, 'out', `l${i % 3}`, `f-${i}.xlf`), `<x n="${i}">${'«é» '.repeat(i % 50)}</x>\n`]);
+
+  it('writes the same files as this thread does, reads each back once written, and leaves no temporary file', () => {
+    const all = files(600);
+    for (const thread of [true, false]) {
+      const root = join(dir, 'out');
+      rmSync(root, { recursive: true, force: true });
+      const tx = new FileTransaction({ memoryLimit: 0, thread });
+      for (const [p, c] of all) tx.write(p, c);
+      // Read back at once: waits for the thread's write of it.
+      expect(tx.read(all[599]![0])).toBe(all[599]![1]);
+      expect(tx.commit()).toHaveLength(600);
+      for (const [p, c] of all) expect(readFileSync(p, 'utf8'), `thread ${thread}`).toBe(c);
+      expect(listAll(dir)).toHaveLength(600);
+    }
+  });
+
+  it('a write that fails fails the commit with its error, and every file stays as it was', () => {
+    const all = files(300);
+    mkdirSync(dirname(all[0]![0]), { recursive: true });
+    writeFileSync(all[0]![0], 'the old file');
+    // A folder where one temporary file goes: writing it fails (EISDIR).
+    const [victim] = all[150]!;
+    const blocker = join(dirname(victim), `.${basename(victim)}.${process.pid}.tmp`);
+    mkdirSync(blocker, { recursive: true });
+    const tx = new FileTransaction({ memoryLimit: 0 });
+    for (const [p, c] of all) tx.write(p, c);
+    expect(() => tx.commit()).toThrow(/EISDIR/);
+    expect(readFileSync(all[0]![0], 'utf8')).toBe('the old file');
+    expect(listAll(dir)).toEqual([relative(dir, all[0]![0])]);
+    rmSync(blocker, { recursive: true });
+  });
+
+  it('abort waits for the writes on their way, then removes every temporary file', () => {
+    const tx = new FileTransaction({ memoryLimit: 0 });
+    for (const [p, c] of files(400)) tx.write(p, c);
+    tx.abort();
+    expect(listAll(dir)).toEqual([]);
+  });
+
+  it('a process that exits before its commit leaves no temporary file, whatever the writer was doing', () => {
+    // The built module: the writer thread and the exit hook as the command runs them.
+    const script = `
+      const { FileTransaction } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'dist/io/fs.js')).href)});
+      const tx = new FileTransaction({ memoryLimit: 0 });
+      for (let i = 0; i < 3000; i++) tx.write(${JSON.stringify(dir)} + '/out/f-' + i + '.xlf', 'x'.repeat(2000) + i);
+      process.exit(3);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(3);
+    expect(listAll(dir)).toEqual([]);
   });
 });

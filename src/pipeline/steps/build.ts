@@ -28,6 +28,7 @@ import { formatPercent } from '../../formats/status.js';
 import { renderHtml, renderMarkdown, renderText, type EditionInput } from '../../formats/edition.js';
 import { cliTranslator, createUi, type CliTranslator } from '../../i18n/index.js';
 import { parseLangs, type Article } from '../../io/project.js';
+import { fingerprint } from '../../io/cache.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { parseGate } from './status.js';
 
@@ -195,6 +196,8 @@ function setCounts(v: Verdict, at: number): SetCounts {
 
 /** Articles read at a time (Project.forEachArticle). */
 const BATCH = 16;
+/** Up to this many files, a build lists them all; past it, those it changed, up to this many. */
+const LISTED = 60;
 
 export async function buildStep(ctx: StepContext, options: BuildOptions = {}): Promise<StepResult> {
   const { project, output } = ctx;
@@ -226,10 +229,18 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   const fresh = new Uint8Array(verdicts.length);
   const indexOf = new Map<string, number>(); // slug → article index, for the articles to set
   const needed: string[] = [];
+  // An article's source and English resources are inputs of each of its editions: looked at once.
+  const shared = new Map<string, string>();
+  const fp = (p: string): string => {
+    let f = shared.get(p);
+    if (f === undefined) shared.set(p, (f = fingerprint(p)));
+    return f;
+  };
   sources.forEach((path, i) => {
     let miss = false;
+    shared.clear();
     for (const [j, lang] of langs.entries()) {
-      const hit = cache.get(`${slugOf(path)}/${lang}`, inputsOf(path, lang));
+      const hit = cache.get(`${slugOf(path)}/${lang}`, inputsOf(path, lang), fp);
       if (hit) verdicts[i * langs.length + j] = hit;
       else miss = true;
     }
@@ -310,11 +321,22 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
     const lines = chunkedWriter((text) => output.err(text));
     const builtFiles = (verdicts.length - blockedCount) * formats.length;
     lines(`${ui.t('build.summary', { files: ui.t('count.editionFiles', { count: builtFiles }), out: `${out}/`, changed: written.length })}${blockedCount ? ui.t('build.notPublished', { count: blockedCount }) : ''}\n`);
-    for (let at = 0; at < verdicts.length; at++) {
+    // Every file of a small build; of a large one, the files it changed, up to LISTED (120,000
+    // names of files that are where they were help nobody on a terminal; --json has them all).
+    const all = builtFiles <= LISTED;
+    const changedNow = all ? undefined : new Set(written);
+    let listed = 0;
+    for (let at = 0; at < verdicts.length && (all || listed < LISTED); at++) {
       if (isBlocked(at)) continue;
       const slug = slugOf(sources[Math.floor(at / langs.length)]!);
-      for (const f of formats) lines(`  ${project.rel(fileOf(slug, langs[at % langs.length]!, f))}\n`);
+      for (const f of formats) {
+        const rel = project.rel(fileOf(slug, langs[at % langs.length]!, f));
+        if (!all && (listed >= LISTED || !changedNow!.has(rel))) continue;
+        lines(`  ${rel}\n`);
+        listed++;
+      }
     }
+    if (listed < builtFiles) lines(`  ${ui.t('build.notListed', { files: ui.t('count.editionFiles', { count: builtFiles - listed }) })}\n`);
     for (let at = 0; at < verdicts.length; at++) {
       const v = verdicts[at]!;
       // Only an edition with previous, stale or missing segments has a note (fallbackNote).

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import createjs from 'xliff/createjs';
 import { inputError, msg } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
@@ -190,8 +190,11 @@ interface ExportedFile {
  * memory file and every article's translations and states), by name, size and time. An export
  * made against the same digest would find the same matches.
  */
-function tmDigest(project: Project, lang: Lang): string {
-  const dir = join(project.localesDir, lang);
+/** Lines of files (and of articles with nothing to translate) an export lists, at most. */
+const LISTED = 60;
+
+function tmDigest(project: Project, lang: Lang, seen?: Map<string, string>): string {
+  const dir = `${project.localesDir}${sep}${lang}${sep}`; // as Project.resourcesPath makes them
   let names: string[] = [];
   try {
     names = readdirSync(dir).sort();
@@ -199,7 +202,11 @@ function tmDigest(project: Project, lang: Lang): string {
     // no translations yet
   }
   const h = createHash('sha256');
-  for (const n of names) h.update(`${n}\0${fingerprint(join(dir, n))}\n`);
+  for (const n of names) {
+    const fp = fingerprint(dir + n);
+    seen?.set(dir + n, fp);
+    h.update(`${n}\0${fp}\n`);
+  }
   return h.digest('hex').slice(0, 16);
 }
 
@@ -269,12 +276,18 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const paths = project.articlePaths(options.articles ?? []);
   const useTm = options.tm !== false;
   const memory = useTm ? memoryIndexes(project) : undefined;
-  const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l) : '']));
+  // The digests look at every locale file; the cache checks below reuse what they saw (a file
+  // the listing did not show is looked at then: it may have come since).
+  const seen = new Map<string, string>();
+  const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l, seen) : '']));
+  const fp = (path: string): string => seen.get(path) ?? fingerprint(path);
   // One cache entry per article, for all its languages: the article and its English
   // resources are looked at once, not once per language.
   const cache = project.stepCache<Record<string, ExportedFile>>('export', { format, prefill: options.prefill ?? false, all: options.all ?? false, out: project.rel(outDir), entries: 'article' }, { namedFiles: true });
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
-  const fileOf = (lang: Lang, slug: string): string => join(outDir, lang, `${slug}.xlf`);
+  // Concatenated (outDir is absolute and normalised): path.join costs more than a cache check.
+  const outPrefix = outDir.endsWith(sep) ? outDir : outDir + sep;
+  const fileOf = (lang: Lang, slug: string): string => `${outPrefix}${lang}${sep}${slug}.xlf`;
   const inputsOf = (path: string, slug: string): string[] => {
     const files = [path, project.resourcesPath('en', slug)];
     for (const lang of langs) files.push(project.resourcesPath(lang, slug), project.statePath(lang, slug), fileOf(lang, slug));
@@ -287,7 +300,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const complete = options.all ? undefined : completeLanguages(project);
   for (const path of paths) {
     const slug = slugOf(path);
-    const hit = cache.get(slug, inputsOf(path, slug));
+    const hit = cache.get(slug, inputsOf(path, slug), fp);
     if (hit && langs.every((lang) => hit[lang]?.tm === digests.get(lang))) {
       results.set(slug, hit);
       continue;
@@ -300,6 +313,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
       cache.set(slug, () => inputsOf(path, slug), result);
     } else todo.push(path);
   }
+  seen.clear();
   // What locales/<lang>/ holds, listed once: no look per article for files that do not exist.
   const listings = new Map(langs.map((l) => [l, project.localeFiles(l)]));
   const tx = project.transaction();
@@ -355,22 +369,34 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   cache.save();
   if (!output.quiet) {
     const ui = uiOf(ctx);
+    // A line per file and per article with nothing to translate, up to LISTED of each; past
+    // that, the files' count and, per language, how many articles had nothing to send (a
+    // newsroom's archive is tens of thousands of lines otherwise).
     let files = 0;
-    const summary: string[] = [];
+    const listed: string[] = [];
+    const nothing: string[] = [];
+    const nothingIn = new Map<Lang, number>(langs.map((l) => [l, 0]));
     for (const path of paths) {
       for (const lang of langs) {
         const slug = slugOf(path);
         const r = results.get(slug)![lang]!;
         if (r.units === 0) {
-          summary.push(`  ${ui.t('export.nothing', { article: slug, lang })}`);
+          nothingIn.set(lang, nothingIn.get(lang)! + 1);
+          if (nothing.length <= LISTED) nothing.push(`  ${ui.t('export.nothing', { article: slug, lang })}`);
           continue;
         }
         files++;
+        if (listed.length >= LISTED) continue;
         const leveraged = r.exact || r.fuzzy ? ui.t('export.leveraged', { exact: r.exact, fuzzy: r.fuzzy }) : '';
-        summary.push(`  ${project.rel(fileOf(lang, slug))}: ${ui.t('count.units', { count: r.units })}${leveraged}`);
+        listed.push(`  ${project.rel(fileOf(lang, slug))}: ${ui.t('count.units', { count: r.units })}${leveraged}`);
       }
     }
-    output.err(`${ui.t('export.summary', { files: ui.t('count.files', { count: files }), format, changed: written.length })}\n${summary.join('\n')}\n`);
+    if (files > listed.length) listed.push(`  ${ui.t('export.notListed', { files: ui.t('count.files', { count: files - listed.length }), out: `${project.rel(outDir)}/` })}`);
+    const summary =
+      nothing.length <= LISTED
+        ? [...listed, ...nothing]
+        : [...listed, ...langs.filter((l) => nothingIn.get(l)! > 0).map((lang) => `  ${ui.t('export.nothingIn', { lang, articles: ui.t('count.articles', { count: nothingIn.get(lang)! }) })}`)];
+    output.err(`${ui.t('export.summary', { files: ui.t('count.files', { count: files }), format, changed: written.length })}\n${summary.map((l) => `${l}\n`).join('')}`);
   }
   return { ok: true, written };
 }
