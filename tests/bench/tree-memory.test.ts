@@ -15,7 +15,7 @@ import { REPO } from '../helpers/project.js';
 // not run the TypeScript source in a worker).
 const { treeMemory } = (await import(pathToFileURL(join(REPO, 'dist/bench/tree-memory.js')).href)) as typeof import('../../src/bench/tree-memory.js');
 
-const LINUX = existsSync('/proc/self/smaps_rollup');
+const LINUX = existsSync('/proc/self/status') && existsSync('/proc/self/task');
 /** A Node process that fills ~120 MB of strings, holds them, and prints its peak RSS in MB. */
 const HOLD = "const a=[]; for(let i=0;i<120;i++) a.push(Buffer.alloc(1<<20,1).toString('latin1')); setTimeout(()=>console.log(process.resourceUsage().maxRSS/1024),600)";
 

@@ -229,16 +229,13 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   const fresh = new Uint8Array(verdicts.length);
   const indexOf = new Map<string, number>(); // slug → article index, for the articles to set
   const needed: string[] = [];
-  // An article's source and English resources are inputs of each of its editions: looked at once.
-  const shared = new Map<string, string>();
-  const fp = (p: string): string => {
-    let f = shared.get(p);
-    if (f === undefined) shared.set(p, (f = fingerprint(p)));
-    return f;
-  };
   sources.forEach((path, i) => {
     let miss = false;
-    shared.clear();
+    // The article's source and English resources are inputs of each of its editions: looked at once.
+    const en = project.resourcesPath(SOURCE_LANG, slugOf(path));
+    const sourceFp = fingerprint(path);
+    const enFp = fingerprint(en);
+    const fp = (p: string): string => (p === path ? sourceFp : p === en ? enFp : fingerprint(p));
     for (const [j, lang] of langs.entries()) {
       const hit = cache.get(`${slugOf(path)}/${lang}`, inputsOf(path, lang), fp);
       if (hit) verdicts[i * langs.length + j] = hit;

@@ -25,14 +25,18 @@ export interface StepSpec {
 }
 
 /**
- * A young generation of 2 × 2 MB instead of V8's 2 × 16 MB, for the steps that read thousands of
- * small files and keep little of each: the large one only holds more garbage between
+ * A young generation of 2 × 2 MB instead of V8's 2 × 16 MB, for segment, which reads thousands
+ * of small files and keeps little of each: the large one only holds more garbage between
  * scavenges, and the process keeps the pages. Measured on 10,000 articles × 3 languages, V8's
- * default → 2 MB, peak RSS and user CPU: status 237–244 MB, 10.4 s → 218–220 MB, 5.8–7.1 s;
- * segment (with translations to reconcile) 284 MB, 65 s → 210 MB, 52 s. Not for the others:
- * at 1,000 articles, in two rounds each, build took 12.0 and 12.9 s instead of 7.1 and 10.4 s,
- * and import 27.5 and 25.8 s instead of 15.8 and 23.2 s, for 25–30 MB less. The flag is read
- * when V8 starts, so a command run directly keeps V8's default.
+ * default → 2 MB, peak RSS and user CPU: segment (with translations to reconcile) 284 MB, 65 s
+ * → 210 MB, 52 s. Not for the others: at 1,000 articles, in two rounds each, build took 12.0
+ * and 12.9 s instead of 7.1 and 10.4 s, and import 27.5 and 25.8 s instead of 15.8 and 23.2 s,
+ * for 25–30 MB less. Status had it too (237–244 MB, 10.4 s → 218–220 MB, 5.8–7.1 s) until it
+ * counted on worker threads with a small young generation of their own (steps/status.ts): since
+ * then it only slowed the main thread, which keeps little — after an import 4.8–5.2 s and
+ * 194 MB with it, 4.4 s and 213 MB without; with nothing changed 2.7 s and 172 MB with it,
+ * 2.0–2.2 s and 154 MB without. The flag is read when V8 starts, so a command run directly
+ * keeps V8's default.
  */
 const SMALL_YOUNG_GENERATION = ['--max-semi-space-size=2'];
 
@@ -77,7 +81,6 @@ export const STEPS: Record<string, StepSpec> = {
     description: 'report progress per article and language; optional gates',
     options: { articles: 'string[]', lang: 'string[]', format: 'string', details: 'boolean', 'min-translated': 'gate', 'min-reviewed': 'gate', 'ui-lang': 'string' },
     run: async (ctx, o) => (await modules.status()).statusStep(ctx, o),
-    v8Flags: SMALL_YOUNG_GENERATION,
   },
   check: {
     description: 'QA checks on every translated segment; fails on an error (or a warning with fail-on: warning)',
