@@ -321,7 +321,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
     // Every file of a small build; of a large one, the files it changed, up to LISTED (120,000
     // names of files that are where they were help nobody on a terminal; --json has them all).
     const all = builtFiles <= LISTED;
-    const changedNow = all ? undefined : new Set(written);
+    const changedNow = all ? undefined : (changedSet ?? new Set(written));
     let listed = 0;
     for (let at = 0; at < verdicts.length && (all || listed < LISTED); at++) {
       if (isBlocked(at)) continue;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import createjs from 'xliff/createjs';
 import { inputError, msg } from '../../core/errors.js';
 import { isTranslated, type Doc, type Lang, type Segment } from '../../core/types.js';
@@ -185,16 +185,16 @@ interface ExportedFile {
   fuzzy: number;
 }
 
+/** Lines of files (and of articles with nothing to translate) an export lists, at most. */
+const LISTED = 60;
+
 /**
  * A digest of everything the memory of `lang` is made of: the files in locales/<lang>/ (the
  * memory file and every article's translations and states), by name, size and time. An export
  * made against the same digest would find the same matches.
  */
-/** Lines of files (and of articles with nothing to translate) an export lists, at most. */
-const LISTED = 60;
-
-function tmDigest(project: Project, lang: Lang, seen?: Map<string, string>): string {
-  const dir = `${project.localesDir}${sep}${lang}${sep}`; // as Project.resourcesPath makes them
+function tmDigest(project: Project, lang: Lang): string {
+  const dir = join(project.localesDir, lang);
   let names: string[] = [];
   try {
     names = readdirSync(dir).sort();
@@ -202,11 +202,7 @@ function tmDigest(project: Project, lang: Lang, seen?: Map<string, string>): str
     // no translations yet
   }
   const h = createHash('sha256');
-  for (const n of names) {
-    const fp = fingerprint(dir + n);
-    seen?.set(dir + n, fp);
-    h.update(`${n}\0${fp}\n`);
-  }
+  for (const n of names) h.update(`${n}\0${fingerprint(join(dir, n))}\n`);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -276,11 +272,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const paths = project.articlePaths(options.articles ?? []);
   const useTm = options.tm !== false;
   const memory = useTm ? memoryIndexes(project) : undefined;
-  // The digests look at every locale file; the cache checks below reuse what they saw (a file
-  // the listing did not show is looked at then: it may have come since).
-  const seen = new Map<string, string>();
-  const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l, seen) : '']));
-  const fp = (path: string): string => seen.get(path) ?? fingerprint(path);
+  const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l) : '']));
   // One cache entry per article, for all its languages: the article and its English
   // resources are looked at once, not once per language.
   const cache = project.stepCache<Record<string, ExportedFile>>('export', { format, prefill: options.prefill ?? false, all: options.all ?? false, out: project.rel(outDir), entries: 'article' }, { namedFiles: true });
@@ -300,7 +292,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const complete = options.all ? undefined : completeLanguages(project);
   for (const path of paths) {
     const slug = slugOf(path);
-    const hit = cache.get(slug, inputsOf(path, slug), fp);
+    const hit = cache.get(slug, inputsOf(path, slug));
     if (hit && langs.every((lang) => hit[lang]?.tm === digests.get(lang))) {
       results.set(slug, hit);
       continue;
@@ -313,7 +305,6 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
       cache.set(slug, () => inputsOf(path, slug), result);
     } else todo.push(path);
   }
-  seen.clear();
   // What locales/<lang>/ holds, listed once: no look per article for files that do not exist.
   const listings = new Map(langs.map((l) => [l, project.localeFiles(l)]));
   const tx = project.transaction();
