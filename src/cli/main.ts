@@ -1,69 +1,18 @@
 /**
- * The `tessera` command line. The only place that decides the exit code:
+ * The `tessera` command line. The only place that decides the exit code (with a pipeline's step
+ * processes, pipeline/step-main.ts, whose codes it passes on):
  *   0 ran fine · 1 ran, and a check or gate failed · 2 could not run (usage or input error).
  */
 import { createRequire } from 'node:module';
 import yargs, { type Argv, type CommandModule } from 'yargs';
-import { InputError, formatDiagnostic, inputError, msg } from '../core/errors.js';
 import { UI_LANGS, cliTranslator, resolveUiLang, uiLangFlag, type Translate } from '../i18n/index.js';
-import { Project, parseShard, type ProjectOptions } from '../io/project.js';
-import type { StepContext } from '../pipeline/context.js';
 import { commands } from './commands/index.js';
-import { createProgress } from './progress.js';
-import { terminalOutput } from './io.js';
+import { reportError, type Exit } from './context.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export interface GlobalArgs {
-  root: string;
-  quiet: boolean;
-  color: boolean | undefined;
-  force: boolean;
-  cacheDir?: string;
-  shard?: string;
-  concurrency?: number;
-  uiLang?: string;
-}
-
-/**
- * The global options as command-line flags, for a child `tessera` process (a pipeline step run
- * in its own process) to see the project as this one does.
- */
-export function globalFlags(argv: GlobalArgs): string[] {
-  // --name=value: a value that starts with a dash stays a value.
-  const flags = [`--root=${argv.root}`];
-  if (argv.quiet) flags.push('--quiet');
-  if (argv.color !== undefined) flags.push(argv.color ? '--color' : '--no-color');
-  if (argv.force) flags.push('--force');
-  if (argv.cacheDir !== undefined) flags.push(`--cache-dir=${argv.cacheDir}`);
-  if (argv.shard !== undefined) flags.push(`--shard=${argv.shard}`);
-  if (argv.concurrency !== undefined) flags.push(`--concurrency=${argv.concurrency}`);
-  if (argv.uiLang !== undefined) flags.push(`--ui-lang=${argv.uiLang}`);
-  return flags;
-}
-
 /** A command line yargs refused (unknown option, missing argument…): exit 2, nothing run. */
 class UsageFailure extends Error {}
-
-/** Result holder: commands set `code`; yargs' own failures end the run with 2. */
-export interface Exit {
-  code: number;
-}
-
-export function context(argv: GlobalArgs): StepContext {
-  const options: ProjectOptions = { force: argv.force };
-  if (argv.cacheDir !== undefined) options.cacheDir = argv.cacheDir;
-  const shard = parseShard(argv.shard);
-  if (shard) options.shard = shard;
-  if (argv.concurrency !== undefined) {
-    if (!Number.isInteger(argv.concurrency) || argv.concurrency < 1) throw inputError(msg('errors.concurrency', { value: String(argv.concurrency) }), {}, msg('errors.concurrencyHint'), 'usage');
-    options.concurrency = argv.concurrency;
-  }
-  const output = terminalOutput({ quiet: argv.quiet, color: argv.color });
-  const write = (s: string): void => output.err(s);
-  const ui = cliTranslator(resolveUiLang(argv.uiLang));
-  return { project: new Project(argv.root, options), output, ui, progress: createProgress(write, argv.quiet ? 'off' : output.progress ? 'tty' : 'lines', ui.t) };
-}
 
 /**
  * yargs' own strings ("Options:", "Show help", "Unknown argument: %s"…), from our i18next
@@ -169,12 +118,7 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(`${t('help.global.fail', { message: e.message })}\n`);
       return 2;
     }
-    if (e instanceof InputError) {
-      process.stderr.write(e.diagnostics.map((d) => formatDiagnostic(d, t)).join('\n') + '\n');
-      return 2;
-    }
-    process.stderr.write(`${t('help.global.internalError', { stack: (e as Error).stack ?? String(e) })}\n`);
-    return 2;
+    return reportError(e, t);
   }
   return exit.code;
 }

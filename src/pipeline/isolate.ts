@@ -20,8 +20,8 @@
  * within a few MB of the largest step's anyway, the steps run in the calling process.
  *
  * The parent announces each step, names the one that failed and prints the summary, exactly as
- * when the steps run in-process; the child (`tessera … run --step <step as JSON>`) runs the
- * step as the parent checked it, with the same global options and the same stdin, stdout and
+ * when the steps run in-process; the child (step-main.ts, given the global options and the
+ * step as JSON) runs the step as the parent checked it, with the same stdin, stdout and
  * stderr (progress and colours behave as on the terminal), and sends back how many files it
  * wrote. Its exit code is the step's verdict: 0 its gate held, 1 it failed, 2 it could not run
  * (it has printed why). A signal that stops the parent (Ctrl-C, `kill`) is passed on to the
@@ -31,6 +31,7 @@
 import { fork } from 'node:child_process';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { GlobalArgs } from '../cli/context.js';
 import type { Project } from '../io/project.js';
 import { uiOf, type StepContext } from './context.js';
 import type { Pipeline, PipelineStep } from './load.js';
@@ -43,7 +44,11 @@ import { STEPS } from './steps/index.js';
  */
 export const ISOLATE_FROM = Number(process.env.TESSERA_ISOLATE_FROM) || 2000;
 
-const BIN = fileURLToPath(new URL('../../bin/tessera.js', import.meta.url));
+/**
+ * A step process's entry: not the CLI's, which would load yargs and every command to parse a
+ * command line the parent has already parsed (120 ms of each step process's start here).
+ */
+const STEP_MAIN = fileURLToPath(new URL('./step-main.js', import.meta.url));
 
 /** Signals that stop the parent: passed on to the step running, which ends the same way. */
 const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -71,10 +76,10 @@ export function isolatesSteps(project: Project): boolean {
   return articles >= ISOLATE_FROM;
 }
 
-/** Runs each step as `tessera <globalFlags> run --step <step>`, one at a time. */
-export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globalFlags: readonly string[]): StepRunner {
+/** Runs each step in a process of its own (step-main.ts), one at a time. */
+export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals: GlobalArgs): StepRunner {
   return async (step, index) => {
-    const end = await runChild([...globalFlags, 'run', '--step', JSON.stringify({ name: step.name, options: step.options })], STEPS[step.name]?.v8Flags);
+    const end = await runChild([JSON.stringify(globals), JSON.stringify({ name: step.name, options: step.options })], STEPS[step.name]?.v8Flags);
     if (end.received) {
       // The parent was told to stop and passed it on: it stops the same way.
       process.kill(process.pid, end.received);
@@ -101,7 +106,7 @@ interface ChildEnd {
 /** Starts a step process with the step's V8 flags (steps/index.ts); flags the user gave node come after, and win. */
 function runChild(args: string[], v8Flags: readonly string[] = []): Promise<ChildEnd> {
   return new Promise((resolve, reject) => {
-    const child = fork(BIN, args, { execArgv: [...v8Flags, ...process.execArgv], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(STEP_MAIN, args, { execArgv: [...v8Flags, ...process.execArgv], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     let written: number | undefined;
     let received: NodeJS.Signals | undefined;
     const forward = (signal: NodeJS.Signals): void => {
@@ -128,13 +133,13 @@ function runChild(args: string[], v8Flags: readonly string[] = []): Promise<Chil
 }
 
 /**
- * In a step process: runs the step its parent sent (`--step`: its name and options, as the
- * parent checked them) and tells the parent what it wrote; resolves to the exit code.
+ * In a step process: runs the step its parent sent (its name and options, as the parent
+ * checked them) and tells the parent what it wrote; resolves to the exit code.
  */
 export async function runStepProcess(ctx: StepContext, json: string): Promise<number> {
   const step = JSON.parse(json) as Pick<PipelineStep, 'name' | 'options'>;
   const spec = STEPS[step.name];
-  if (!spec) throw new Error(`tessera run --step: no step "${step.name}"`);
+  if (!spec) throw new Error(`step process: no step "${step.name}"`);
   followParent();
   const result = await spec.run(ctx, step.options);
   const report: StepReport = { written: result.written.length };

@@ -75,17 +75,19 @@ function alive(pid: number): boolean {
 }
 
 /**
- * `tessera …args`, counting the processes that ran the CLI: a module-loading hook, which step
- * processes inherit with the parent's Node options, names each process that loads it.
+ * `tessera …args`, counting the processes that ran Tessera (and those that loaded yargs): a
+ * module-loading hook, which step processes inherit with the parent's Node options, names each
+ * process that loads the CLI's context.
  */
-function withProcesses(args: string[], env: Record<string, string>, base: NodeJS.ProcessEnv = process.env): Run & { processes: number } {
+function withProcesses(args: string[], env: Record<string, string>, base: NodeJS.ProcessEnv = process.env): Run & { processes: number; withYargs: number } {
   const hooks = mkdtempSync(join(tmpdir(), 'tessera-hooks-'));
   dirs.push(hooks);
-  writeFileSync(join(hooks, 'hooks.mjs'), "export async function load(url, ctx, next) { if (url.endsWith('/dist/cli/main.js')) process.stderr.write(`CLI ${process.pid}\\n`); return next(url, ctx); }\n");
+  writeFileSync(join(hooks, 'hooks.mjs'), "export async function load(url, ctx, next) { if (url.endsWith('/dist/cli/context.js')) process.stderr.write(`CLI ${process.pid}\\n`); if (url.endsWith('/node_modules/yargs/index.mjs')) process.stderr.write(`YARGS ${process.pid}\\n`); return next(url, ctx); }\n");
   writeFileSync(join(hooks, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(hooks, 'hooks.mjs')).href)});\n`);
   const r = spawnSync(process.execPath, ['--import', join(hooks, 'register.mjs'), BIN, ...args], { encoding: 'utf8', env: { ...base, NO_COLOR: '1', LC_ALL: 'C.UTF-8', ...env } });
   const lines = r.stderr.split('\n');
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: lines.filter((l) => !l.startsWith('CLI ')).join('\n'), processes: new Set(lines.filter((l) => l.startsWith('CLI '))).size };
+  const pids = (tag: string): number => new Set(lines.filter((l) => l.startsWith(tag))).size;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: lines.filter((l) => !/^(CLI|YARGS) /.test(l)).join('\n'), processes: pids('CLI '), withYargs: pids('YARGS ') };
 }
 
 async function until(what: string, test: () => boolean, ms = 20_000): Promise<void> {
@@ -124,6 +126,8 @@ describe('run: each step in its own process', () => {
     const r = withProcesses(['--root', dir, '--ui-lang', 'it', '--cache-dir', 'elsewhere', 'run', 'two'], ISOLATED);
     expect(r.code, r.stderr).toBe(0);
     expect(r.processes).toBe(3); // the pipeline's, and one per step
+    // Only the pipeline's parses a command line: a step process starts without yargs.
+    expect(r.withYargs).toBe(1);
     // The steps saw --ui-lang and --cache-dir.
     expect(r.stderr).toMatch(/segment: 1 articolo/);
     expect(readdirSync(join(dir, 'elsewhere')).length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { FAIL_ON } from '../../core/choices.js';
 import type { Translate } from '../../i18n/index.js';
-import { context, type Exit, type GlobalArgs } from '../main.js';
+import { context, type Exit, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
   articles: string[];

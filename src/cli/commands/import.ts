@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import type { Translate } from '../../i18n/index.js';
-import { context, type Exit, type GlobalArgs } from '../main.js';
+import { context, type Exit, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
   files: string[];

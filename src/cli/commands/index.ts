@@ -1,7 +1,7 @@
 /** Every command, listed explicitly (yargs' commandDir does not suit ESM). */
 import type { CommandModule } from 'yargs';
 import type { Translate } from '../../i18n/index.js';
-import type { Exit, GlobalArgs } from '../main.js';
+import type { Exit, GlobalArgs } from '../context.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';

@@ -3,13 +3,11 @@ import { inputError, msg } from '../../core/errors.js';
 import type { Translate } from '../../i18n/index.js';
 import type { StepContext } from '../../pipeline/context.js';
 import type { Pipeline } from '../../pipeline/load.js';
-import { context, globalFlags, type Exit, type GlobalArgs } from '../main.js';
+import { context, globalArgs, type Exit, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
   pipeline?: string;
   list: boolean;
-  /** Internal: run this one step (JSON: name and options), as a pipeline's step process (pipeline/isolate.ts). */
-  step?: string;
 }
 
 export function runCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, Args> {
@@ -20,16 +18,10 @@ export function runCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, 
       y
         .positional('pipeline', { type: 'string', describe: t('help.run.pipeline') })
         .option('list', { type: 'boolean', default: false, describe: t('help.run.list') })
-        .option('step', { type: 'string', hidden: true })
         .example('$0 run newsroom', t('help.run.example1'))
         .example('$0 run --list', t('help.run.example2')) as never,
     handler: async (args) => {
       const ctx = context(args);
-      if (args.step !== undefined) {
-        const { runStepProcess } = await import('../../pipeline/isolate.js');
-        exit.code = await runStepProcess(ctx, args.step);
-        return;
-      }
       const { loadPipeline, pipelineNames } = await import('../../pipeline/run.js');
       if (args.list) {
         const { STEPS } = await import('../../pipeline/steps/index.js');
@@ -41,17 +33,17 @@ export function runCommand(exit: Exit, t: Translate): CommandModule<GlobalArgs, 
         return;
       }
       if (!args.pipeline) throw inputError(msg('errors.run.noPipelineName'), {}, msg('errors.run.pipelines', { list: pipelineNames(ctx.project) }), 'usage');
-      exit.code = await runWhole(ctx, loadPipeline(ctx.project, args.pipeline), globalFlags(args));
+      exit.code = await runWhole(ctx, loadPipeline(ctx.project, args.pipeline), globalArgs(args));
     },
   };
 }
 
 /** The whole pipeline: in this process, or each step in its own on a large project. */
-async function runWhole(ctx: StepContext, pipeline: Pipeline, flags: string[]): Promise<number> {
+async function runWhole(ctx: StepContext, pipeline: Pipeline, globals: GlobalArgs): Promise<number> {
   const { runPipeline, runSteps } = await import('../../pipeline/run.js');
   const { StepProcessEnded, isolatesSteps, stepProcessRunner } = await import('../../pipeline/isolate.js');
   try {
-    const r = isolatesSteps(ctx.project) ? await runSteps(ctx, pipeline, stepProcessRunner(ctx, pipeline, flags)) : await runPipeline(ctx, pipeline);
+    const r = isolatesSteps(ctx.project) ? await runSteps(ctx, pipeline, stepProcessRunner(ctx, pipeline, globals)) : await runPipeline(ctx, pipeline);
     return r.ok ? 0 : 1;
   } catch (e) {
     if (e instanceof StepProcessEnded) return e.code;

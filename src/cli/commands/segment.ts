@@ -9,7 +9,7 @@ import type { SegmentLang } from '../../segment/index.js';
 
 type Segmentation = typeof import('../../segment/index.js');
 import type { Translate } from '../../i18n/index.js';
-import { context, type Exit, type GlobalArgs } from '../main.js';
+import { context, type Exit, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
   articles: string[];

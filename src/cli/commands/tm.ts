@@ -3,7 +3,7 @@ import { TMX_TAGS } from '../../core/choices.js';
 
 const steps = (): Promise<typeof import('../../pipeline/steps/tm.js')> => import('../../pipeline/steps/tm.js');
 import type { Translate } from '../../i18n/index.js';
-import { context, type Exit, type GlobalArgs } from '../main.js';
+import { context, type Exit, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
   lang?: string[];

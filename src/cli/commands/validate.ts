@@ -4,7 +4,7 @@ import { stableJson } from '../../core/json.js';
 import type { Diagnostic } from '../../core/types.js';
 import { readText } from '../../io/fs.js';
 import type { Translate } from '../../i18n/index.js';
-import { context, type Exit, type GlobalArgs } from '../main.js';
+import { context, type Exit, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
   files: string[];
