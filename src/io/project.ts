@@ -74,6 +74,8 @@ export class Project {
 
   constructor(root: string, options: ProjectOptions = {}) {
     this.root = resolve(root);
+    this.sourceDir = join(this.root, 'source');
+    this.localesDir = join(this.root, 'locales');
     this.cacheDir = resolve(this.root, options.cacheDir ?? 'out/.cache');
     this.force = options.force ?? false;
     this.shard = options.shard;
@@ -107,13 +109,9 @@ export class Project {
     return new StepCache<R>(this.cacheDir, step, options, !this.force, settings);
   }
 
-  get sourceDir(): string {
-    return join(this.root, 'source');
-  }
-
-  get localesDir(): string {
-    return join(this.root, 'locales');
-  }
+  /** source/ and locales/, made once: the paths of every article's files start with them (path.join costs more than a cache check). */
+  readonly sourceDir: string;
+  readonly localesDir: string;
 
   /** A path relative to the root, for messages (stable across machines). */
   rel(path: string): string {

@@ -5,7 +5,7 @@
 import { InputError } from '../../core/errors.js';
 import { parseStalePolicy } from '../../core/policy.js';
 import type { Diagnostic } from '../../core/types.js';
-import { parseGate } from './status.js';
+import { parseGate } from '../../core/gate.js';
 
 /**
  * Checks one policy option's value as a pipeline declares it (kebab-case name), without running

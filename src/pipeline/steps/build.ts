@@ -30,7 +30,7 @@ import { cliTranslator, createUi, type CliTranslator } from '../../i18n/index.js
 import { parseLangs, type Article } from '../../io/project.js';
 import { fingerprint } from '../../io/cache.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
-import { parseGate } from './status.js';
+import { parseGate } from '../../core/gate.js';
 
 import { EDITION_FORMATS } from '../../core/choices.js';
 export { EDITION_FORMATS };

@@ -23,13 +23,9 @@ import { STATUS_WORKER, type ItemResult, type StatusAnswer, type StatusItem, typ
 const PARALLEL_STATUS = Number(process.env.TESSERA_STATUS_SHARE_MIN) || 2000;
 
 import { STATUS_FORMATS } from '../../core/choices.js';
+import { parseGate, type Gate } from '../../core/gate.js';
 export { STATUS_FORMATS };
-
-/** A gate: a minimum percent for every language, and per-language overrides. */
-export interface Gate {
-  all?: number;
-  perLang: Partial<Record<Lang, number>>;
-}
+export { parseGate, type Gate } from '../../core/gate.js';
 
 export interface StatusOptions {
   articles?: string[];
@@ -45,39 +41,6 @@ export interface StatusOptions {
   uiLang?: string;
 }
 
-function percent(v: unknown, what: string): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw inputError(msg('errors.gate.notPercent', { name: what, value: String(v) }), {}, msg('errors.gate.notPercentHint'), 'usage');
-  return n;
-}
-
-/** Parses the gate forms accepted on the command line and in pipelines. */
-export function parseGate(value: unknown, name: string): Gate | undefined {
-  if (value === undefined || value === null) return undefined;
-  const gate: Gate = { perLang: {} };
-  const add = (key: string | undefined, v: unknown): void => {
-    if (key === undefined || key === 'all' || key === '*') gate.all = percent(v, name);
-    else {
-      const lang = key.toLowerCase();
-      if (!isLang(lang)) throw inputError(msg('errors.optionUnknownLanguage', { name, lang: key }), {}, msg('errors.supported', { list: ['en', 'it', 'fr', 'ar'] }), 'usage');
-      gate.perLang[lang] = percent(v, name);
-    }
-  };
-  const items = Array.isArray(value) ? value : [value];
-  for (const item of items) {
-    if (typeof item === 'number') add(undefined, item);
-    else if (typeof item === 'string') {
-      for (const part of item.split(/[\s,]+/).filter(Boolean)) {
-        const m = /^([A-Za-z*]+)=(.*)$/.exec(part);
-        if (m) add(m[1], m[2]);
-        else add(undefined, part);
-      }
-    } else if (item && typeof item === 'object') {
-      for (const [k, v] of Object.entries(item as Record<string, unknown>)) add(k, v);
-    } else throw inputError(msg('errors.gate.notGate', { name, value: String(item) }), {}, msg('errors.gate.notGateHint'), 'usage');
-  }
-  return gate;
-}
 
 /** The files an article's status row depends on: its source and English resources first (see status-worker.ts). */
 function rowInputs(project: Project, langs: readonly Lang[], path: string, slug: string): string[] {
