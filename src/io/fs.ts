@@ -6,7 +6,7 @@
  * files), so a command that fails half-way — bad input found late, an exception, Ctrl-C
  * before the renames — leaves every file as it was. Each rename is atomic on POSIX file systems.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { inputError, msg } from '../core/errors.js';
@@ -197,7 +197,7 @@ function firstInvalidUtf8(buf: Buffer): number {
  */
 interface Journal {
   committed: boolean;
-  /** [temporary file, target], relative to the journal's folder. */
+  /** [temporary file or stage (a folder, renamed whole), target], relative to the journal's folder. */
   renames: [string, string][];
   /**
    * The spill log's renames belong to the commit too (they are not repeated in `renames`: a
@@ -208,7 +208,7 @@ interface Journal {
 
 /** Temporary files of transactions not yet committed, removed if the process exits first. */
 const pending = new Set<string>();
-/** Transactions holding spilled files (their temporary files are `tempPath` of each), likewise. */
+/** Transactions holding spilled files or stages (see FileTransaction), likewise. */
 const spilling = new Set<FileTransaction>();
 let exitHook = false;
 
@@ -248,6 +248,20 @@ function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
+let stages = 0;
+/** A new hidden folder beside `top` for its stage (numbered: transactions of one process may stage the same folder). */
+function makeStage(top: string): string {
+  for (;;) {
+    const stage = join(dirname(top), `.${basename(top)}.${process.pid}.${++stages}.tmp`);
+    try {
+      mkdirSync(stage);
+      return stage;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
 function hookExit(): void {
   if (exitHook) return;
   exitHook = true;
@@ -265,18 +279,27 @@ function track(tmp: string): void {
 export class FileTransaction {
   /** Contents staged in memory, by path. */
   private readonly staged = new Map<string, string>();
-  /** Paths whose contents are already written to their temporary file beside them (`tempPath`). */
+  /** Paths whose contents are already written to their temporary file (`tmpOf`). */
   private readonly spilled = new Set<string>();
   /** The spill log, open for appending while the transaction spills. */
   private spillFd: number | undefined;
-  /** Folders known to exist, and whether this transaction made them (so they held nothing before). */
-  private readonly folders = new Map<string, boolean>();
+  /**
+   * Folders known, whether this transaction made them (so they held nothing before), and where
+   * their files are written until the commit: a folder made here is staged (`stages`).
+   */
+  private readonly folders = new Map<string, { made: boolean; at: string }>();
+  /**
+   * Folders that did not exist, made under a hidden name beside where they go (topmost missing
+   * folder → its stage, `tempPath` of it) and renamed into place at the commit: their files are
+   * written under their own names inside, and the commit renames one folder, not each file —
+   * a first export of 10,000 articles writes 30,000 files into three new folders (0.7 s of
+   * renames saved), a first build 120,000.
+   */
+  private readonly stages = new Map<string, string>();
   /** Folders relative to the journal's, for the spill log. */
   private readonly relDirs = new Map<string, string>();
   /** Paths staged past the memory limit with the content already on disk (nothing to write). */
   private readonly unchanged = new Set<string>();
-  /** Folders made for spilled contents: [deepest, topmost made], removed again on abort. */
-  private readonly made: [string, string][] = [];
   private bytes = 0;
   private readonly journal: string | undefined;
   private readonly memoryLimit: number;
@@ -287,11 +310,12 @@ export class FileTransaction {
   /**
    * `journal`: where the commit journal goes (see `Journal`); without one, each file is atomic
    * on its own. `memoryLimit`: characters staged in memory before further contents go to
-   * temporary files beside their targets (hidden: `.name.pid.tmp`) — a newsroom-scale export or
-   * build stages hundreds of megabytes, and spilling keeps memory flat. Temporary files are
-   * removed when a commit fails, on `abort()`, when the process exits before committing, and
-   * (after a kill) by `recoverJournal`. `thread`: spilled contents are written on a thread of
-   * their own (default; io/writer.ts).
+   * temporary files beside their targets (hidden: `.name.pid.tmp`), or into the stage of a
+   * folder that does not exist yet (hidden: `.folder.pid.n.tmp/`, see `stages`) — a
+   * newsroom-scale export or build stages hundreds of megabytes, and spilling keeps memory flat.
+   * Temporary files and stages are removed when a commit fails, on `abort()`, when the process
+   * exits before committing, and (after a kill) by `recoverJournal`. `thread`: spilled contents
+   * are written on a thread of their own (default; io/writer.ts).
    */
   constructor(options: { journal?: string; memoryLimit?: number; thread?: boolean } = {}) {
     this.journal = options.journal;
@@ -399,7 +423,17 @@ export class FileTransaction {
   /** Enters `path` in the spill log (a journal's) and among the spilled; returns its temporary file. */
   private spillTo(path: string): string {
     const dir = dirname(path);
-    const tmp = tempPath(path);
+    const tmp = this.tmpOf(path);
+    // A staged folder's files need no line each: the stage is in the log (`folder`).
+    if (this.journal && !this.folders.get(dir)!.made) this.log(dir, tmp, path);
+    hookExit();
+    spilling.add(this);
+    this.spilled.add(path);
+    return tmp;
+  }
+
+  /** Appends a temporary file (or stage) and its target to the spill log. */
+  private log(dir: string, tmp: string, path: string): void {
     if (this.journal) {
       let rel = this.relDirs.get(dir);
       if (rel === undefined) {
@@ -412,22 +446,45 @@ export class FileTransaction {
       this.spillFd ??= openSync(`${this.journal}.spill`, 'a');
       writeSync(this.spillFd, `${rel}${basename(tmp)}\t${rel}${basename(path)}\n`);
     }
-    hookExit();
-    spilling.add(this);
-    this.spilled.add(path);
-    return tmp;
   }
 
-  /** Makes `dir` if need be (one mkdir a folder, not one a file); whether this transaction made it. */
+  /** Where `path`'s content waits for the commit: inside its folder's stage, or a temporary file beside it. */
+  private tmpOf(path: string): string {
+    const f = this.folders.get(dirname(path));
+    return f?.made ? `${f.at}${sep}${basename(path)}` : tempPath(path);
+  }
+
+  /**
+   * Makes `dir` if need be (one look a folder, not one a file); whether this transaction made it.
+   * A folder that does not exist is made in the stage of its topmost missing folder (`stages`).
+   */
   private folder(dir: string): boolean {
-    let made = this.folders.get(dir);
-    if (made === undefined) {
-      const top = mkdirSync(dir, { recursive: true });
-      made = top !== undefined;
-      if (top !== undefined) this.made.push([dir, top]);
-      this.folders.set(dir, made);
+    let f = this.folders.get(dir);
+    if (f === undefined) {
+      let top: string | undefined;
+      for (let d = dir; !existsSync(d); d = dirname(d)) {
+        top = d;
+        if (dirname(d) === d) break;
+      }
+      if (top === undefined) {
+        mkdirSync(dir, { recursive: true }); // there already (or a file in the way: mkdir says so)
+        f = { made: false, at: dir };
+      } else {
+        let stage = this.stages.get(top);
+        if (stage === undefined) {
+          stage = makeStage(top);
+          this.stages.set(top, stage);
+          hookExit();
+          spilling.add(this);
+          if (this.journal) this.log(dirname(top), stage, top);
+        }
+        const at = stage + dir.slice(top.length);
+        mkdirSync(at, { recursive: true });
+        f = { made: true, at };
+      }
+      this.folders.set(dir, f);
     }
-    return made;
+    return f.made;
   }
 
   private closeSpillLog(): void {
@@ -446,7 +503,7 @@ export class FileTransaction {
     if (inMemory !== undefined) return inMemory;
     if (this.spilled.has(path)) {
       this.settle();
-      return readText(tempPath(path));
+      return readText(this.tmpOf(path));
     }
     if (this.unchanged.has(path)) return readText(path);
     return undefined;
@@ -461,7 +518,7 @@ export class FileTransaction {
     }
     if (this.spilled.has(path)) {
       this.settle(); // its write may still be on its way
-      rmSync(tempPath(path), { force: true });
+      rmSync(this.tmpOf(path), { force: true });
       this.spilled.delete(path);
     }
   }
@@ -487,18 +544,9 @@ export class FileTransaction {
     this.closeSpillLog();
     this.folders.clear();
     if (this.journal) rmSync(`${this.journal}.spill`, { force: true });
-    // Folders made for spilled contents go too, when nothing else came into them.
-    for (const [deepest, top] of this.made.reverse()) {
-      for (let d = deepest; ; d = dirname(d)) {
-        try {
-          rmdirSync(d);
-        } catch {
-          break;
-        }
-        if (d === top) break;
-      }
-    }
-    this.made.length = 0;
+    // Staged folders go with what is in them: they held nothing before.
+    for (const stage of this.stages.values()) rmSync(stage, { recursive: true, force: true });
+    this.stages.clear();
   }
 
   /** Writes every changed file atomically; returns the paths written. */
@@ -515,24 +563,35 @@ export class FileTransaction {
       this.abort();
       return paths;
     }
+    // Every file's folder first: it decides where the file waits (a folder staged now is logged).
+    for (const path of paths) this.folder(dirname(path));
     this.closeSpillLog();
-    // Every file's temporary file is `tempPath(path)`, spilled or written now. The journal lists
-    // the files written now; the spilled ones are in the spill log, which it points to.
-    const inMemory: [string, string][] = paths.filter((path) => !this.spilled.has(path)).map((path) => [tempPath(path), path]);
+    for (const top of this.stages.keys()) {
+      if (existsSync(top)) {
+        this.abort();
+        throw new Error(`${top} was made by another process while this one was writing into it; nothing was written: run the command again`);
+      }
+    }
+    // A file waits in its temporary file beside it (`tempPath`), or under its own name in its
+    // folder's stage; the commit renames the former one by one, the stages whole. The journal
+    // lists the files written now and the stages; the spilled files are in the spill log, which it points to.
+    const inMemory: [string, string][] = paths.filter((path) => !this.spilled.has(path)).map((path) => [this.tmpOf(path), path]);
+    const oneByOne = paths.filter((path) => !this.folders.get(dirname(path))!.made);
+    const stages: [string, string][] = [...this.stages].map(([top, stage]) => [stage, top]);
+    const renames: [string, string][] = [...inMemory.filter(([, path]) => !this.folders.get(dirname(path))!.made), ...stages];
     const spill = this.spilled.size > 0 && this.journal !== undefined ? { spill: true } : {};
     const journal = this.journal;
-    // One file needs no journal: its rename is the commit.
-    const journaled = journal !== undefined && paths.length > 1;
-    if (journaled) writeJournal(journal, { committed: false, renames: inMemory, ...spill });
+    // One rename needs no journal: it is the commit.
+    const journaled = journal !== undefined && oneByOne.length + stages.length > 1;
+    if (journaled) writeJournal(journal, { committed: false, renames, ...spill });
     try {
       for (const [tmp, path] of inMemory) {
-        this.folder(dirname(path));
         track(tmp);
         // No fsync: the rename is what makes the write atomic for a killed process, and an
         // fsync per file costs more than everything else Tessera does (7 ms a file here).
         writeText(tmp, this.staged.get(path)!);
       }
-      if (journaled) writeJournal(journal, { committed: true, renames: inMemory, ...spill });
+      if (journaled) writeJournal(journal, { committed: true, renames, ...spill });
     } catch (e) {
       for (const [tmp] of inMemory) rmSync(tmp, { force: true });
       if (journaled) rmSync(journal, { force: true });
@@ -541,18 +600,16 @@ export class FileTransaction {
     }
     // Committed: from here a failure leaves the rest to the journal's roll-forward, not to the exit hook.
     spilling.delete(this);
-    for (const path of paths) {
-      const tmp = tempPath(path);
-      renameSync(tmp, path);
-      pending.delete(tmp);
-    }
+    for (const path of oneByOne) renameSync(tempPath(path), path);
+    for (const [stage, top] of stages) renameSync(stage, top);
+    for (const [tmp] of inMemory) pending.delete(tmp);
     if (journaled) rmSync(journal, { force: true });
     if (journal) rmSync(`${journal}.spill`, { force: true });
     this.spilled.clear();
     this.staged.clear();
     this.unchanged.clear();
     this.folders.clear();
-    this.made.length = 0;
+    this.stages.clear();
     this.bytes = 0;
     return paths;
   }
@@ -600,7 +657,8 @@ export function recoverJournal(path: string): 'rolled-forward' | 'rolled-back' |
     const tmp = resolve(base, t);
     if (!existsSync(tmp)) continue; // already renamed, or never written
     if (committed) renameSync(tmp, resolve(base, p));
-    else rmSync(tmp, { force: true });
+    // A stage is a folder; only a name Tessera gives its temporary files is removed.
+    else if (/^\..+\.tmp$/.test(basename(tmp))) rmSync(tmp, { recursive: true, force: true });
   }
   rmSync(path, { force: true });
   rmSync(`${path}.spill`, { force: true });

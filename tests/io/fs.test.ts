@@ -159,8 +159,10 @@ describe('FileTransaction past its memory budget', () => {
     tx.write(join(dir, 'a', 'one.txt'), 'second version wins');
     tx.write(same, 'x'.repeat(20));
     tx.write(join(dir, 'two.txt'), 'two, over the budget too');
-    // Before commit: no target changed, only hidden temporary files exist.
-    expect(listAll(dir).filter((f) => !/(^|\/)\.[^/]+\.\d+\.tmp$/.test(f))).toEqual(['same.txt']);
+    // Before commit: no target changed, only hidden temporary files exist (a new folder's files
+    // wait in the folder's hidden stage, under their own names).
+    expect(listAll(dir).filter((f) => !/(^|\/)\.[^/]+\.\d+\.tmp(\/|$)/.test(f))).toEqual(['same.txt']);
+    expect(existsSync(join(dir, 'a'))).toBe(false);
     expect(tx.changed()).toEqual([join(dir, 'a', 'one.txt'), join(dir, 'two.txt')]);
     expect(tx.commit()).toEqual([join(dir, 'a', 'one.txt'), join(dir, 'two.txt')]);
     expect(readFileSync(join(dir, 'a', 'one.txt'), 'utf8')).toBe('second version wins');
@@ -195,16 +197,33 @@ describe('FileTransaction past its memory budget', () => {
     expect(tx.read(join(dir, 'small.txt'))).toBeUndefined();
   });
 
-  it('abort removes the folders it made for spilled contents, not those that were there or that hold other files', () => {
+  it('a new folder appears at the commit, whole; abort leaves no trace of it, and nothing of a folder that was there', () => {
     mkdirSync(join(dir, 'there'));
     const tx = new FileTransaction({ memoryLimit: 0 });
     tx.write(join(dir, 'there', 'x.txt'), 'x');
     tx.write(join(dir, 'new', 'deep', 'y.txt'), 'y');
-    tx.write(join(dir, 'shared', 'z.txt'), 'z');
-    writeFileSync(join(dir, 'shared', 'other.txt'), 'someone else');
+    tx.write(join(dir, 'new', 'z.txt'), 'z');
+    expect(existsSync(join(dir, 'new'))).toBe(false);
     tx.abort();
-    expect(readdirSync(dir).sort()).toEqual(['shared', 'there']);
+    expect(readdirSync(dir).sort()).toEqual(['there']);
     expect(readdirSync(join(dir, 'there'))).toEqual([]);
+
+    const again = new FileTransaction({ memoryLimit: 5 }); // some contents in memory, some spilled
+    again.write(join(dir, 'new', 'deep', 'y.txt'), 'y');
+    again.write(join(dir, 'new', 'z.txt'), 'z, spilled');
+    again.write(join(dir, 'new', 'other', 'w.txt'), 'w');
+    expect(again.commit()).toEqual([join(dir, 'new', 'deep', 'y.txt'), join(dir, 'new', 'other', 'w.txt'), join(dir, 'new', 'z.txt')]);
+    expect(listAll(dir)).toEqual([join('new', 'deep', 'y.txt'), join('new', 'other', 'w.txt'), join('new', 'z.txt')]);
+    expect(readFileSync(join(dir, 'new', 'z.txt'), 'utf8')).toBe('z, spilled');
+  });
+
+  it('a new folder that another process makes meanwhile: the commit refuses, writes nothing and says why', () => {
+    const tx = new FileTransaction({ memoryLimit: 0 });
+    tx.write(join(dir, 'kept.txt'), 'mine');
+    tx.write(join(dir, 'shared', 'z.txt'), 'z');
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'other.txt'), 'someone else');
+    expect(() => tx.commit()).toThrow(/shared was made by another process while this one was writing into it; nothing was written/);
     expect(listAll(dir)).toEqual([join('shared', 'other.txt')]);
   });
 
@@ -272,17 +291,50 @@ describe('FileTransaction with a journal', () => {
     }
   });
 
+  it('a committed journal whose stage was not yet renamed: recovery puts the folder in place, whole', () => {
+    const journal = join(dir, '.tessera-journal');
+    const stage = join(dir, `.fresh.${process.pid}.1.tmp`);
+    mkdirSync(join(stage, 'deep'), { recursive: true });
+    writeFileSync(join(stage, 'a.json'), 'a\n');
+    writeFileSync(join(stage, 'deep', 'b.json'), 'b\n');
+    mkdirSync(join(dir, 'locales'));
+    writeFileSync(join(dir, 'locales', `.c.json.${process.pid}.tmp`), 'c\n');
+    writeFileSync(journal, JSON.stringify({ committed: true, renames: [[`locales/.c.json.${process.pid}.tmp`, 'locales/c.json'], [basename(stage), 'fresh']] }));
+    expect(recoverJournal(journal)).toBe('rolled-forward');
+    expect(listAll(dir)).toEqual(['fresh/a.json', 'fresh/deep/b.json', 'locales/c.json']);
+  });
+
+  it('an uncommitted journal removes stages, but nothing that does not bear a temporary name', () => {
+    const journal = join(dir, '.tessera-journal');
+    const stage = join(dir, `.fresh.${process.pid}.1.tmp`);
+    mkdirSync(stage);
+    writeFileSync(join(stage, 'a.json'), 'a\n');
+    mkdirSync(join(dir, 'precious'));
+    writeFileSync(join(dir, 'precious', 'keep.txt'), 'keep\n');
+    writeFileSync(journal, JSON.stringify({ committed: false, renames: [[basename(stage), 'fresh'], ['precious', 'elsewhere']] }));
+    expect(recoverJournal(journal)).toBe('rolled-back');
+    expect(listAll(dir)).toEqual(['precious/keep.txt']);
+  });
+
   it('contents spilled before a kill (a large transaction, no journal yet) are removed by recovery', () => {
     const journal = join(dir, '.tessera-journal');
     // Written on this thread, so that they are on disk when looked at (on the writer thread they
     // may still be on their way when the process dies: recovery takes the log's word for them).
+    mkdirSync(join(dir, 'locales'));
     const tx = new FileTransaction({ journal, memoryLimit: 0, thread: false });
     tx.write(join(dir, 'locales', 'a.json'), 'new a\n');
     tx.write(join(dir, 'locales', 'b.json'), 'new b\n');
+    // A new folder's files wait in its stage, which the log names once.
+    tx.write(join(dir, 'fresh', 'deep', 'c.json'), 'new c\n');
+    tx.write(join(dir, 'fresh', 'd.json'), 'new d\n');
     // The process dies here: temporary files and the spill log are on disk, no journal.
-    expect(listAll(dir).sort()).toEqual(['.tessera-journal.spill', 'locales/.a.json.' + process.pid + '.tmp', 'locales/.b.json.' + process.pid + '.tmp'].sort());
+    const stage = readdirSync(dir).find((f) => f.startsWith('.fresh.'))!;
+    expect(stage).toMatch(new RegExp(`^\\.fresh\\.${process.pid}\\.\\d+\\.tmp$`));
+    expect(listAll(dir).sort()).toEqual(['.tessera-journal.spill', `${stage}/d.json`, `${stage}/deep/c.json`, 'locales/.a.json.' + process.pid + '.tmp', 'locales/.b.json.' + process.pid + '.tmp'].sort());
+    expect(readFileSync(`${journal}.spill`, 'utf8').split('\n')).toContain(`${stage}\tfresh`);
     expect(recoverJournal(journal)).toBe('rolled-back');
     expect(listAll(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['locales']);
     // Committed normally, the spill log goes with the journal.
     const again = new FileTransaction({ journal, memoryLimit: 0 });
     again.write(join(dir, 'locales', 'a.json'), 'new a\n');
@@ -376,10 +428,12 @@ describe('FileTransaction.writePieces', () => {
     const content = bigPieces().join('');
     const tx = new FileTransaction();
     tx.writePieces(p, bigPieces());
-    expect(existsSync(tempOf(p))).toBe(true);
-    expect(existsSync(p)).toBe(false);
+    // In the stage of the new folder, under its own name.
+    expect(listAll(dir)).toEqual([expect.stringMatching(new RegExp(`^\\.new\\.${process.pid}\\.\\d+\\.tmp/folder/big\\.json$`))]);
+    expect(existsSync(join(dir, 'new'))).toBe(false);
     expect(tx.commit()).toEqual([p]);
     expectBytes(p, content);
+    expect(listAll(dir)).toEqual(['new/folder/big.json']);
   });
 
   it('the same big content already on disk is unchanged: no temporary file, not committed, same inode and mtime', () => {
@@ -454,6 +508,7 @@ describe('FileTransaction.writePieces', () => {
   it('with a journal, the spill log names the streamed file before commit; recovery after a kill removes it; a commit leaves neither', () => {
     const journal = join(dir, '.tessera-journal');
     const p = join(dir, 'locales', 'a.json');
+    mkdirSync(join(dir, 'locales')); // there already: each file waits beside its target
     const stage = (): FileTransaction => {
       const tx = new FileTransaction({ journal });
       tx.writePieces(p, bigPieces());
