@@ -8,7 +8,7 @@
  * edition Latin runs are isolated (bidi.ts) and fallback sentences are marked left-to-right.
  */
 import { stringify } from 'yaml';
-import { renderMarkdownBody } from './article.js';
+import { renderMarkdownBody } from './skeleton.js';
 import { inlineHtml, inlineText } from './inline.js';
 import { isolateAs, isolateLatin, isolateLatinHtml } from './bidi.js';
 import { joinSentences, typeset, type JoinPart } from './typography.js';

@@ -52,6 +52,25 @@ describe('start-up', () => {
     expect(r.modules.filter(reader)).toEqual([]);
   });
 
+  it('a step that finds nothing to do loads only what its cache check takes: no XLIFF writer, reader or Markdown parser', () => {
+    const heavy = (m: string): boolean => /\/dist\/formats\/xliff\/(write12|write20|read-checked)\.js$|\/dist\/formats\/inline\.js$|\/dist\/checks\/run\.js$|\/node_modules\/(micromark|mdast-util-from-markdown)\//.test(m);
+    const exportArgs = ['--root', root, 'export', '--lang', 'it', '--all', '--out', 'out/again'];
+    const first = loaded(exportArgs);
+    expect(first.code).toBe(0);
+    expect(first.modules.some((m) => m.endsWith('/dist/formats/xliff/write12.js'))).toBe(true);
+    const again = loaded(exportArgs);
+    expect(again.code).toBe(0);
+    expect(again.modules.some((m) => m.endsWith('/dist/pipeline/steps/export.js'))).toBe(true);
+    expect(again.modules.filter(heavy)).toEqual([]);
+    const importArgs = ['--root', root, 'import', 'out/again/it/*.xlf'];
+    const read = loaded(importArgs);
+    expect(read.code).toBe(0);
+    expect(read.modules.some((m) => m.endsWith('/dist/formats/xliff/read-checked.js'))).toBe(true);
+    const reread = loaded(importArgs);
+    expect(reread.code).toBe(0);
+    expect(reread.modules.filter(heavy)).toEqual([]);
+  });
+
   it('a step that reads articles loads the reader when it needs it', () => {
     const r = loaded(['--root', root, '--force', 'export', '--lang', 'it', '--out', 'out/x']);
     expect(r.code).toBe(0);

@@ -31,7 +31,7 @@ export function validateCommand(exit: Exit, t: Translate): CommandModule<GlobalA
         .example("$0 validate --json 'out/xliff/*/*.xlf' > report.json", t('help.validate.example3')) as never,
     handler: async (args) => {
       const { validateXliff } = await import('../../formats/xliff/validate.js');
-      const { expandFiles } = await import('../../pipeline/steps/import.js');
+      const { expandFiles } = await import('../../pipeline/steps/files.js');
       const ctx = context(args);
       const results: FileResult[] = [];
       const lines: string[] = [];

@@ -27,7 +27,7 @@ import { TmIndex } from '../../tm/lookup.js';
 import { countNew, mergeEntries, type TmEntry } from '../../tm/memory.js';
 import { memoryToTmx, omegatKeys, tmxToEntries, TMX_TAGS, type TmxTags } from '../../tm/tmx.js';
 import { uiOf, type StepContext, type StepResult } from '../context.js';
-import { expandFiles } from './import.js';
+import { expandFiles } from './files.js';
 
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
