@@ -76,21 +76,60 @@ export function isolatesSteps(project: Project): boolean {
   return articles >= ISOLATE_FROM;
 }
 
-/** Runs each step in a process of its own (step-main.ts), one at a time. */
+/**
+ * Runs each step in a process of its own (step-main.ts), one at a time. When the step before
+ * wrote nothing — a run with little to do, whose steps are short and small — the next step's
+ * process starts as this one does and loads its code meanwhile, then waits for its turn
+ * (`go`) before it touches the project: in a rerun with nothing changed, three of the five
+ * steps of a newsroom pipeline start that way (10,000 articles: about 0.3 s each). A full run
+ * starts none ahead, so no step of it shares the machine's memory with a waiting one.
+ */
 export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals: GlobalArgs): StepRunner {
+  const argsOf = (step: PipelineStep): string[] => [JSON.stringify(globals), JSON.stringify({ name: step.name, options: step.options })];
+  let ahead: { index: number; child: StepChild } | undefined;
+  let lastWritten: number | undefined;
+  const dropAhead = (): void => {
+    ahead?.child.drop();
+    ahead = undefined;
+  };
   return async (step, index) => {
-    const end = await runChild([JSON.stringify(globals), JSON.stringify({ name: step.name, options: step.options })], STEPS[step.name]?.v8Flags);
+    let current: StepChild;
+    if (ahead?.index === index) {
+      current = ahead.child;
+      ahead = undefined;
+      current.go();
+    } else current = startChild(argsOf(step), STEPS[step.name]?.v8Flags, false);
+    const next = pipeline.steps[index + 1];
+    if (next && lastWritten === 0) ahead = { index: index + 1, child: startChild(argsOf(next), STEPS[next.name]?.v8Flags, true) };
+    let end: ChildEnd;
+    try {
+      end = await current.end;
+    } catch (e) {
+      dropAhead();
+      throw e;
+    }
     if (end.received) {
+      dropAhead();
       // The parent was told to stop and passed it on: it stops the same way.
       process.kill(process.pid, end.received);
       throw new StepProcessEnded(128 + constants.signals[end.received]);
     }
     if (end.signal) {
+      dropAhead();
       ctx.output.err(`\n${uiOf(ctx).t('run.stepKilled', { pipeline: pipeline.name, step: step.name, n: index + 1, signal: end.signal })}\n`);
       throw new StepProcessEnded(128 + constants.signals[end.signal]);
     }
-    if (end.code !== 0 && end.code !== 1) throw new StepProcessEnded(end.code ?? 2);
-    if (end.written === undefined) throw new Error(`step ${index + 1} (${step.name}) ended without reporting its result`);
+    if (end.code !== 0 && end.code !== 1) {
+      dropAhead();
+      throw new StepProcessEnded(end.code ?? 2);
+    }
+    if (end.written === undefined) {
+      dropAhead();
+      throw new Error(`step ${index + 1} (${step.name}) ended without reporting its result`);
+    }
+    // A failed step ends the run: the next one never gets its turn.
+    if (end.code !== 0) dropAhead();
+    lastWritten = end.written;
     return { ok: end.code === 0, written: end.written };
   };
 }
@@ -103,20 +142,41 @@ interface ChildEnd {
   received: NodeJS.Signals | undefined;
 }
 
-/** Starts a step process with the step's V8 flags (steps/index.ts); flags the user gave node come after, and win. */
-function runChild(args: string[], v8Flags: readonly string[] = []): Promise<ChildEnd> {
-  return new Promise((resolve, reject) => {
-    const child = fork(STEP_MAIN, args, { execArgv: [...v8Flags, ...process.execArgv], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-    let written: number | undefined;
-    let received: NodeJS.Signals | undefined;
-    const forward = (signal: NodeJS.Signals): void => {
-      received ??= signal;
-      child.kill(signal);
-    };
-    const stopForwarding = (): void => {
-      for (const s of FORWARDED) process.off(s, forward);
-    };
+/** A step process: running, or started ahead and waiting for its turn. */
+interface StepChild {
+  end: Promise<ChildEnd>;
+  /** Its turn: a waiting step process runs its step. */
+  go(): void;
+  /** The run ended before its turn: a waiting step process ends without touching anything. */
+  drop(): void;
+}
+
+/**
+ * Starts a step process with the step's V8 flags (steps/index.ts); flags the user gave node
+ * come after, and win. `waiting`: it loads its code, then waits for `go`. Signals the parent
+ * receives are passed on to a step process from its turn on (a waiting one ends with its parent).
+ */
+function startChild(args: string[], v8Flags: readonly string[] = [], waiting: boolean): StepChild {
+  const child = fork(STEP_MAIN, waiting ? [...args, 'wait'] : args, { execArgv: [...v8Flags, ...process.execArgv], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  let written: number | undefined;
+  let received: NodeJS.Signals | undefined;
+  let forwarding = false;
+  const forward = (signal: NodeJS.Signals): void => {
+    received ??= signal;
+    child.kill(signal);
+  };
+  const startForwarding = (): void => {
+    if (forwarding) return;
+    forwarding = true;
     for (const s of FORWARDED) process.on(s, forward);
+  };
+  const stopForwarding = (): void => {
+    if (!forwarding) return;
+    forwarding = false;
+    for (const s of FORWARDED) process.off(s, forward);
+  };
+  if (!waiting) startForwarding();
+  const end = new Promise<ChildEnd>((resolve, reject) => {
     child.on('message', (m: StepReport) => {
       written = m.written;
     });
@@ -130,6 +190,18 @@ function runChild(args: string[], v8Flags: readonly string[] = []): Promise<Chil
       resolve({ code, signal, written, received });
     });
   });
+  end.catch(() => {}); // a dropped step process's end is not awaited
+  return {
+    end,
+    go: () => {
+      startForwarding();
+      // A step process that ended while waiting (its code failed to load) has no channel: its end tells.
+      child.send({ go: true }, undefined, undefined, () => {});
+    },
+    drop: () => {
+      child.kill('SIGTERM');
+    },
+  };
 }
 
 /**

@@ -1,14 +1,32 @@
 /**
  * A pipeline step's own process (pipeline/isolate.ts): `node step-main.js <global options as
- * JSON> <step as JSON>`, both as the parent checked them. Exit code: the step's verdict (0 its
- * gate held, 1 it failed), or 2 when it could not run — told on stderr as the CLI tells it.
+ * JSON> <step as JSON> [wait]`, both as the parent checked them. Exit code: the step's verdict
+ * (0 its gate held, 1 it failed), or 2 when it could not run — told on stderr as the CLI tells
+ * it. With `wait`, started ahead of its turn: it loads its code, then waits for the parent's
+ * word before it opens the project, and ends quietly if the parent goes first.
  */
-import { context, reportError, type GlobalArgs } from '../cli/context.js';
-import { cliTranslator, resolveUiLang } from '../i18n/index.js';
-import { runStepProcess } from './isolate.js';
+import type { GlobalArgs } from '../cli/context.js';
 
-const [globalsJson = '{}', stepJson = '{}'] = process.argv.slice(2);
+const [globalsJson = '{}', stepJson = '{}', mode] = process.argv.slice(2);
+// Listened for before anything loads: a word sent while the code loads is not lost.
+const turn =
+  mode === 'wait'
+    ? new Promise<boolean>((resolve) => {
+        process.once('message', () => resolve(true));
+        process.once('disconnect', () => resolve(false));
+      })
+    : undefined;
+const [{ context, reportError }, { cliTranslator, resolveUiLang }, { runStepProcess }, { loadSteps }] = await Promise.all([
+  import('../cli/context.js'),
+  import('../i18n/index.js'),
+  import('./isolate.js'),
+  import('./steps/index.js'),
+]);
 const globals = JSON.parse(globalsJson) as GlobalArgs;
+if (turn) {
+  await loadSteps([(JSON.parse(stepJson) as { name: string }).name]);
+  if (!(await turn)) process.exit(0); // the run ended before this step's turn
+}
 try {
   process.exitCode = await runStepProcess(context(globals), stepJson);
 } catch (e) {

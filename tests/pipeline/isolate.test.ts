@@ -90,6 +90,20 @@ function withProcesses(args: string[], env: Record<string, string>, base: NodeJS
   return { code: r.status ?? -1, stdout: r.stdout, stderr: lines.filter((l) => !/^(CLI|YARGS) /.test(l)).join('\n'), processes: pids('CLI '), withYargs: pids('YARGS ') };
 }
 
+/** The step processes (pipeline/step-main.ts) running for the project in `dir` (Linux). */
+function stepProcessesOf(dir: string): number[] {
+  const out: number[] = [];
+  for (const pid of readdirSync('/proc').filter((f) => /^\d+$/.test(f))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('step-main.js') && cmd.includes(JSON.stringify(dir).slice(1, -1))) out.push(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 async function until(what: string, test: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!test()) {
@@ -162,6 +176,35 @@ describe('run: each step in its own process', () => {
     expect(isolated.stdout).toMatch(/^### Translation status\n/);
     expect(existsSync(join(isolated.dir, 'out', 'editions'))).toBe(false);
     expect(isolated).toEqual({ ...inProcess, dir: isolated.dir });
+  });
+
+  it('a rerun: the steps after one that wrote nothing start ahead; the run prints, writes and exits as in one process', () => {
+    const second = (env: Record<string, string>): Run & { dir: string; processes: number } => {
+      const dir = project();
+      expect(tessera(['--root', dir, 'run', 'newsroom'], { env }).code).toBe(0);
+      const r = withProcesses(['--root', dir, 'run', 'newsroom'], env);
+      return { ...r, dir, stdout: r.stdout.replaceAll(dir, '<root>'), stderr: r.stderr.replaceAll(dir, '<root>') };
+    };
+    const isolated = second(ISOLATED);
+    const inProcess = second(IN_PROCESS);
+    expect(isolated.code, isolated.stderr).toBe(0);
+    expect(isolated.stderr).toMatch(/✔ pipeline newsroom: 6 steps done, 0 files written\n$/);
+    expect(isolated.processes).toBe(7); // the pipeline's and one per step, started ahead or not
+    expect(isolated.stdout).toBe(inProcess.stdout);
+    expect(isolated.stderr).toBe(inProcess.stderr);
+    expect(snapshot(isolated.dir)).toEqual(snapshot(inProcess.dir));
+  });
+
+  it('a gate that fails in a rerun: the step started ahead of it ends without running, and no process is left', async () => {
+    const dir = project();
+    rmSync(join(dir, 'locales'), { recursive: true, force: true });
+    expect(tessera(['--root', dir, 'run', 'publish-gate'], { env: ISOLATED }).code).toBe(1);
+    // segment now writes nothing, so build's process starts while status fails its gate.
+    const r = tessera(['--root', dir, 'run', 'publish-gate'], { env: ISOLATED });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/✖ pipeline publish-gate: step 2 \(status\) failed; 1 later step not run\n$/);
+    expect(existsSync(join(dir, 'out', 'editions'))).toBe(false);
+    await until('no step process left', () => stepProcessesOf(dir).length === 0, 5_000);
   });
 
   it('a step that cannot run: exit 2, its error naming the file, nothing written, the later steps not run — as in one process', () => {
