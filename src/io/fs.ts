@@ -576,13 +576,13 @@ export class FileTransaction {
     // folder's stage; the commit renames the former one by one, the stages whole. The journal
     // lists the files written now and the stages; the spilled files are in the spill log, which it points to.
     const inMemory: [string, string][] = paths.filter((path) => !this.spilled.has(path)).map((path) => [this.tmpOf(path), path]);
-    const oneByOne = paths.filter((path) => !this.folders.get(dirname(path))!.made);
+    const oneByOne = new Set(paths.filter((path) => !this.folders.get(dirname(path))!.made));
     const stages: [string, string][] = [...this.stages].map(([top, stage]) => [stage, top]);
-    const renames: [string, string][] = [...inMemory.filter(([, path]) => !this.folders.get(dirname(path))!.made), ...stages];
+    const renames: [string, string][] = [...inMemory.filter(([, path]) => oneByOne.has(path)), ...stages];
     const spill = this.spilled.size > 0 && this.journal !== undefined ? { spill: true } : {};
     const journal = this.journal;
     // One rename needs no journal: it is the commit.
-    const journaled = journal !== undefined && oneByOne.length + stages.length > 1;
+    const journaled = journal !== undefined && oneByOne.size + stages.length > 1;
     if (journaled) writeJournal(journal, { committed: false, renames, ...spill });
     try {
       for (const [tmp, path] of inMemory) {

@@ -77,17 +77,22 @@ export function isolatesSteps(project: Project): boolean {
 }
 
 /**
- * Runs each step in a process of its own (step-main.ts), one at a time. When the step before
- * wrote nothing — a run with little to do, whose steps are short and small — the next step's
- * process starts as this one does and loads its code meanwhile, then waits for its turn
- * (`go`) before it touches the project: in a rerun with nothing changed, three of the five
- * steps of a newsroom pipeline start that way (10,000 articles: about 0.3 s each). A full run
- * starts none ahead, so no step of it shares the machine's memory with a waiting one.
+ * Runs each step in a process of its own (step-main.ts), one at a time. While no step of the
+ * run has written anything — a run with little to do, whose steps are short and small — the
+ * next step's process starts with each step and loads its code meanwhile, then waits for its
+ * turn (`go`) before it touches the project: in a rerun with nothing changed, three of the five
+ * steps of the benchmark's pipeline start that way (10,000 articles: about 0.3 s each). Once a
+ * step has written (a full run: from the first), none starts ahead, so a step with work to do
+ * shares the machine's memory with a waiting one only when it is the first to write (a
+ * waiting process holds 16–21 MB of its own; the Node binary's pages are shared).
+ * (Not "the step before wrote nothing": status and check never write, and a heavy step after
+ * them would run beside a waiting one.)
  */
 export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals: GlobalArgs): StepRunner {
   const argsOf = (step: PipelineStep): string[] => [JSON.stringify(globals), JSON.stringify({ name: step.name, options: step.options })];
   let ahead: { index: number; child: StepChild } | undefined;
-  let lastWritten: number | undefined;
+  let ran = 0;
+  let written = 0;
   const dropAhead = (): void => {
     ahead?.child.drop();
     ahead = undefined;
@@ -100,7 +105,7 @@ export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals:
       current.go();
     } else current = startChild(argsOf(step), STEPS[step.name]?.v8Flags, false);
     const next = pipeline.steps[index + 1];
-    if (next && lastWritten === 0) ahead = { index: index + 1, child: startChild(argsOf(next), STEPS[next.name]?.v8Flags, true) };
+    if (next && ran > 0 && written === 0) ahead = { index: index + 1, child: startChild(argsOf(next), STEPS[next.name]?.v8Flags, true) };
     let end: ChildEnd;
     try {
       end = await current.end;
@@ -129,7 +134,8 @@ export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals:
     }
     // A failed step ends the run: the next one never gets its turn.
     if (end.code !== 0) dropAhead();
-    lastWritten = end.written;
+    ran++;
+    written += end.written;
     return { ok: end.code === 0, written: end.written };
   };
 }

@@ -34,8 +34,6 @@ export interface ImportOptions {
   optional?: boolean;
 }
 
-export { expandFiles } from './files.js';
-
 function langOf(tag: string): Lang | undefined {
   const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
   return isLang(base) ? base : undefined;
