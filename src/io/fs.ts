@@ -323,23 +323,33 @@ export class FileTransaction {
     this.threaded = options.thread ?? true;
   }
 
-  /** Stages `content` for `path`; later stages of the same path win. */
-  write(path: string, content: string): void {
+  /**
+   * Stages `content` for `path`; later stages of the same path win. Content in parts is the
+   * parts' concatenation: spilled to the writer thread, the parts are not joined (see
+   * BackgroundWriter.write).
+   */
+  write(path: string, content: string | readonly string[]): void {
     this.forget(path);
-    if (this.bytes + content.length <= this.memoryLimit) {
-      this.staged.set(path, content);
-      this.bytes += content.length;
+    const length = typeof content === 'string' ? content.length : content.reduce((n, part) => n + part.length, 0);
+    if (this.bytes + length <= this.memoryLimit) {
+      const whole = typeof content === 'string' ? content : content.join('');
+      this.staged.set(path, whole);
+      this.bytes += whole.length;
       return;
     }
     // Spilled contents are compared with the disk now: an unchanged file costs no write. In a
     // folder this transaction created there is nothing to compare with.
     const dir = dirname(path);
-    if (!this.folder(dir) && sameOnDisk(path, content)) {
-      this.unchanged.add(path);
-      return;
+    let whole: string | undefined;
+    if (!this.folder(dir)) {
+      whole = typeof content === 'string' ? content : content.join('');
+      if (sameOnDisk(path, whole)) {
+        this.unchanged.add(path);
+        return;
+      }
     }
     const tmp = this.spillTo(path);
-    if (this.threaded && content.length <= BIG_FILE && this.writer === undefined) {
+    if (this.threaded && length <= BIG_FILE && this.writer === undefined) {
       const writer = new BackgroundWriter();
       if (writer.started()) this.writer = writer;
       else {
@@ -347,8 +357,8 @@ export class FileTransaction {
         this.threaded = false; // no thread to be had: this one writes
       }
     }
-    if (this.writer && content.length <= BIG_FILE) this.writer.write(tmp, content);
-    else writeText(tmp, content);
+    if (this.writer?.fits(tmp, whole ?? content)) this.writer.write(tmp, whole ?? content);
+    else writeText(tmp, whole ?? (typeof content === 'string' ? content : content.join('')));
   }
 
   /** Waits for the writer thread's writes (throwing the error of one that failed). */

@@ -620,6 +620,27 @@ describe('FileTransaction: spilled contents written on a thread of their own (io
     }
   });
 
+  it('writes contents given in parts as their concatenation, across the ring’s end and past its size', () => {
+    // 2-byte and 4-byte characters, a surrogate pair split between two parts, an empty part;
+    // 60 files of 50,000-450,000 characters go round the 8 MB ring several times; the last
+    // (3,000,000 × "é", 6 MB of UTF-8 but room for 9 MB needed) does not fit and is written here.
+    const all: [string, string[]][] = [];
+    for (let i = 0; i < 60; i++) {
+      const body = `«${'x'.repeat(i)}» 😀 `.repeat(Math.floor((50_000 + i * 7_000) / (i + 6)));
+      const parts = i % 5 === 0 ? ['<a>', '😀'.slice(0, 1), `${'😀'.slice(1)}${body}`, '', '</a>\n'] : ['<a>', body, '', '</a>\n'];
+      all.push([join(dir, 'out', `l${i % 3}`, `f-${i}.xlf`), parts]);
+    }
+    all.push([join(dir, 'out', 'big.xlf'), ['<b>', 'é'.repeat(3_000_000), '</b>\n']]);
+    for (const thread of [true, false]) {
+      rmSync(join(dir, 'out'), { recursive: true, force: true });
+      const tx = new FileTransaction({ memoryLimit: 0, thread });
+      for (const [p, parts] of all) tx.write(p, parts);
+      expect(tx.commit()).toHaveLength(all.length);
+      for (const [p, parts] of all) expect(readFileSync(p).equals(Buffer.from(parts.join(''), 'utf8')), `${basename(p)}, thread ${thread}`).toBe(true);
+      expect(listAll(dir)).toHaveLength(all.length);
+    }
+  });
+
   it('a write that fails fails the commit with its error, and every file stays as it was', () => {
     const all = files(300);
     mkdirSync(dirname(all[0]![0]), { recursive: true });

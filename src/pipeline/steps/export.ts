@@ -253,13 +253,6 @@ function* matchedUnits(
   }
 }
 
-/** The pieces of a small file as one string, concatenated (V8 keeps it as a rope until written). */
-function concat(pieces: Iterable<string>): string {
-  let out = '';
-  for (const piece of pieces) out += piece;
-  return out;
-}
-
 /**
  * Writes the files. Incremental (io/cache.ts): a file whose article, English resources,
  * translations, output and memory are as the last export left them is not made again.
@@ -324,13 +317,18 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
       let previous: Record<string, string> | undefined | null = null;
       const context = articleContext(a.doc);
       const done: Record<string, ExportedFile> = {};
+      // What a language with nothing stored gets, made for the first such language and reused
+      // by the next: the same segments and, unmatched, the same units (the daily export of new
+      // articles to every language: 0.2 s of a 10,000-article export's 4.5 s).
+      let blank: { segments: number[]; units?: ExchangeUnit[] } | undefined;
       for (const lang of langs) {
         const stored = project.readLocale(lang, a.slug, listings.get(lang));
         const empty = isEmptyLocale(stored);
         if (!empty && previous === null) previous = project.readPreviousEnglish(a.slug);
         // Reconciling nothing gives nothing: an empty locale is already as the article is.
         const data = empty ? stored : reconcile(a.doc, previous ?? undefined, stored);
-        const segments = exportedSegments(a.doc, data, options.all ?? false);
+        const segments = empty && blank ? blank.segments : exportedSegments(a.doc, data, options.all ?? false);
+        if (empty) blank ??= { segments };
         const result: ExportedFile = { tm: digests.get(lang)!, units: segments.length, exact: 0, fuzzy: 0 };
         if (segments.length > 0) {
           // The memory is only asked about units still to translate (tm/leverage.ts): without
@@ -343,15 +341,18 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
           // 100,001-sentence article's units and their notes took 55 MB of heap held at once.
           // An article of one window is one array, as before (the 1.2 writer then reuses a
           // body for the next language).
-          const units = matchedUnits(a.doc, data, segments, context, head, index, result);
           const small = segments.length <= UNIT_WINDOW;
+          const reuse = empty && small && !index;
+          const units = reuse && blank?.units ? blank.units : matchedUnits(a.doc, data, segments, context, head, index, result);
           const file = { ...head, units: small ? [...units] : units };
+          if (reuse) blank!.units ??= file.units as ExchangeUnit[];
           const pieces = format === 'xliff12' ? writing!.xliff12Pieces(file, { prefill: options.prefill ?? false }) : writing!.xliff20Pieces(file, format === 'xliff21' ? '2.1' : '2.0');
           // A large article's file in pieces: for 100,001 sentences it is 57-80 MB, never one
           // string. The pieces are all taken here, so `result` has its counts before it is kept
-          // below. A small one as one string, as before (writePieces would join its pieces: one
-          // more copy of each of a project's thousands of files).
-          if (small) tx.write(fileOf(lang, a.slug), concat(pieces));
+          // below. A small one's pieces (its head, its body — the same string for each language
+          // of the article — and its end) are handed over as they are: the writer thread's
+          // hand-off encodes them one after the other, with no copy of the whole file.
+          if (small) tx.write(fileOf(lang, a.slug), [...pieces]);
           else tx.writePieces(fileOf(lang, a.slug), pieces);
         }
         done[lang] = result;
