@@ -99,10 +99,21 @@ export function articleContext(doc: Doc): (index: number) => string[] {
 /** The segments (indexes into doc.segments) a file for a language holds: all, or the work to do. */
 export function exportedSegments(doc: Doc, data: LocaleData, all: boolean): number[] {
   const out: number[] = [];
+  const units = unitsOf(data);
   doc.segments.forEach((seg, i) => {
-    if (all || (!isTranslated(data.units[seg.id]?.state ?? 'new') && seg.translate)) out.push(i);
+    if (all || (seg.translate && !isTranslated(units?.[seg.id]?.state ?? 'new'))) out.push(i);
   });
   return out;
+}
+
+/**
+ * The language's units, or undefined when it has none (a language not begun): each look-up by
+ * a segment's id costs V8 a hash of the id (ids read from JSON are not interned) — 0.15 s over
+ * the 900,000 segments of a first export of 10,000 articles in three languages.
+ */
+function unitsOf(data: LocaleData): LocaleData['units'] | undefined {
+  for (const _ in data.units) return data.units;
+  return undefined;
 }
 
 /**
@@ -138,9 +149,10 @@ export function targetsOf(doc: Doc, lang: Lang, data: LocaleData): (id: string) 
 
 /** An exchange file's units for `segments` (as exportedSegments gives them), made as they are asked for. */
 export function* exchangeUnits(doc: Doc, data: LocaleData, segments: Iterable<number>, target: (id: string) => unknown, context: (index: number) => string[] = articleContext(doc)): Generator<ExchangeUnit> {
+  const units = unitsOf(data);
   for (const i of segments) {
     const seg = doc.segments[i]!;
-    const u = data.units[seg.id];
+    const u = units?.[seg.id];
     const state = u?.state ?? 'new';
     const notes = context(i);
     if (state === 'stale' && u?.suggestion !== undefined) {
@@ -221,9 +233,10 @@ function tmDigest(project: Project, lang: Lang): string {
  * (--trace-gc), and a forced collection of 90-110 ms (pipeline/heap.ts).
  */
 function asksMemory(doc: Doc, data: LocaleData, segments: readonly number[]): boolean {
+  const units = unitsOf(data);
   return segments.some((i) => {
     const seg = doc.segments[i]!;
-    return writing!.needsLeverage({ translate: seg.translate, state: data.units[seg.id]?.state ?? 'new' });
+    return writing!.needsLeverage({ translate: seg.translate, state: units?.[seg.id]?.state ?? 'new' });
   });
 }
 
