@@ -13,6 +13,7 @@ import { SOURCE_LANG, TARGET_LANGS, isLang, type Diagnostic, type Lang } from '.
 import type { ReadFile } from '../../formats/xliff/model.js';
 import type { Glossary } from '../../checks/index.js';
 import { readTextChunks, type FileTransaction } from '../../io/fs.js';
+import { fingerprint } from '../../io/cache.js';
 import { heapKeeper } from '../heap.js';
 import type { Article } from '../../io/project.js';
 import { uiOf, type StepContext, type StepResult } from '../context.js';
@@ -174,11 +175,19 @@ async function importInto(ctx: StepContext, options: ImportOptions, paths: strin
   /** Files read, with the lang/slug of each of their <file>s. */
   const done: { file: string; keys: string[]; clean: boolean }[] = [];
   let cached = 0;
+  // An article's source and English are looked at once for all its languages' files (nothing
+  // is written until the commit): 20,000 looks fewer over 30,000 unchanged returned files.
+  const fps = new Map<string, string>();
+  const seen = (path: string): string => {
+    let fp = fps.get(path);
+    if (fp === undefined) fps.set(path, (fp = fingerprint(path)));
+    return fp;
+  };
 
   for (const path of paths) {
     const file = project.rel(path);
     const before = cache.peek(file)?.result;
-    if (Array.isArray(before) && cache.get(file, touchedBy(path, before))) {
+    if (Array.isArray(before) && cache.get(file, touchedBy(path, before), seen)) {
       cached++;
       continue;
     }
