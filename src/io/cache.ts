@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readText, textPieces, writeText } from './fs.js';
+import { fingerprintOf, readText, textPieces, writeText } from './fs.js';
 import type { Doc } from '../core/types.js';
 import { jsonPieces } from '../core/json.js';
 // The rule files alone, not the segmenter (the cache is loaded by commands that never segment).
@@ -32,7 +32,7 @@ export function fingerprint(path: string): string {
   // No exception for a missing file: tasks list files that may not exist yet, and a thrown
   // ENOENT costs ten times the stat.
   const s = statSync(path, { throwIfNoEntry: false });
-  return s ? `${s.size}:${Math.trunc(s.mtimeMs)}` : '-';
+  return s ? fingerprintOf(s) : '-';
 }
 
 interface Entry<R> {

@@ -62,6 +62,11 @@ export function readText(path: string, label = path): string {
   return decodeUtf8(buf, label);
 }
 
+/** A file's fingerprint from its size and modification time, as make and git's index use (io/cache.ts). */
+export function fingerprintOf(s: { size: number; mtimeMs: number }): string {
+  return `${s.size}:${Math.trunc(s.mtimeMs)}`;
+}
+
 const SMALL_FILE = 1 << 16;
 let scratch: Buffer | undefined;
 
@@ -80,13 +85,15 @@ function strictUtf8(buf: Uint8Array): string | undefined {
  * The text of a file known to exist (from a folder listing), read with one open, one read and
  * one close into a reused buffer — no stat and no allocation for files under 64 KB: status
  * reads tens of thousands of small locale files. `label` names the file in messages, and is
- * only worked out on error.
+ * only worked out on error. `stat`, when given, is told the file's size and time as it was
+ * opened (io/cache.ts fingerprints from it).
  */
-export function readListedText(path: string, label: () => string): string {
+export function readListedText(path: string, label: () => string, stat?: (s: { size: number; mtimeMs: number }) => void): string {
   let n: number;
   try {
     const fd = openSync(path, 'r');
     try {
+      if (stat) stat(fstatSync(fd));
       scratch ??= Buffer.allocUnsafe(SMALL_FILE);
       n = readSync(fd, scratch, 0, SMALL_FILE, 0);
     } finally {

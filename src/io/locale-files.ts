@@ -6,7 +6,7 @@ import { sep } from 'node:path';
 import { emptyLocale, type LocaleData } from '../core/reconcile.js';
 import type { Lang } from '../core/types.js';
 import { parseResources, parseState } from '../formats/locale.js';
-import { readListedText, readTextIfExists } from './fs.js';
+import { fingerprintOf, readListedText, readTextIfExists } from './fs.js';
 
 export interface LocalePaths {
   localesDir: string;
@@ -17,8 +17,9 @@ export interface LocalePaths {
 /**
  * A target language's stored data for an article, as on disk (not reconciled). `listing` (the
  * names in locales/<lang>/) saves a look per file when many articles are read in a row.
+ * `seen`, with a listing: each file read is fingerprinted there (by path) as it was opened.
  */
-export function readLocaleFiles(where: LocalePaths, lang: Lang, slug: string, listing?: Set<string>): LocaleData {
+export function readLocaleFiles(where: LocalePaths, lang: Lang, slug: string, listing?: Set<string>, seen?: Map<string, string>): LocaleData {
   const data = emptyLocale();
   // Plain concatenation and names worked out only for messages: this runs for every article
   // and language of a status after an import.
@@ -26,7 +27,7 @@ export function readLocaleFiles(where: LocalePaths, lang: Lang, slug: string, li
   const read = (name: string): string | undefined => {
     const path = dir + name;
     const label = (): string => where.rel(path);
-    if (listing) return listing.has(name) ? readListedText(path, label) : undefined;
+    if (listing) return listing.has(name) ? readListedText(path, label, seen && ((st) => seen.set(path, fingerprintOf(st)))) : undefined;
     return readTextIfExists(path, label);
   };
   const resourcesName = `${slug}.json`;

@@ -70,6 +70,18 @@ export function batchCounter(setup: StatusSetup): (items: readonly StatusItem[])
   return (items) =>
     items.map(({ slug, inputs, rowFps, profile }) => {
       keepHeap();
+      if (!rowFps && profile) {
+        // No row to compare with (the first status, or one after an import changed the
+        // article): it is counted, and its locale files are fingerprinted as they are read —
+        // 60,000 looks fewer on 10,000 articles in three languages.
+        const head = inputs.slice(0, profile.fps.length).map(fingerprint);
+        if (same(profile.fps, head)) {
+          const seen = new Map<string, string>();
+          const row = profileStatus(slug, profile.result, setup.langs, (lang) => storedStates(readLocaleFiles(where, lang, slug, listings.get(lang), seen), lang)).row;
+          const fps = [...head, ...inputs.slice(head.length).map((p) => seen.get(p) ?? '-')];
+          return { fps, kind: 'counted', row: packRow(row) };
+        }
+      }
       const fps = inputs.map(fingerprint);
       if (rowFps && rowFps.length === fps.length && same(rowFps, fps)) return { fps, kind: 'cached' };
       if (!profile || !same(profile.fps, fps, profile.fps.length)) return { fps, kind: 'parse' };
