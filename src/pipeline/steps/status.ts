@@ -181,11 +181,11 @@ export async function statusReport(ctx: StepContext, options: StatusOptions = {}
     // changed, this thread does it alone: the rows it reuses cost a look at their files each,
     // less than starting threads.
     // The threads start first: they load their code while this one gathers what they need.
-    // One more than the concurrency: this thread only hands out batches, and a thread waiting
-    // for the disk leaves its core to another. On 10,000 articles after an import, 2 cores,
-    // locale files not in the page cache: 5.6-6.3 s with 2 threads, 4.8 s with 3; with
-    // them cached, 1.9-2.2 s either way.
-    const threads = startThreads(Math.max(1, Math.min(project.concurrency + (project.concurrency > 1 ? 1 : 0), 4, Math.ceil(files.length / BATCH))));
+    // As many as the concurrency: one more hid the disk's latency when the locale files were
+    // out of the page cache (10,000 articles after an import: 5.6-6.3 s → 4.8-5.2 s), but in
+    // the benchmark, where they are mostly in it, it gained nothing and took the step from
+    // 203 to 234 MB.
+    const threads = startThreads(Math.max(1, Math.min(project.concurrency, 4, Math.ceil(files.length / BATCH))));
     let items: StatusItem[];
     let results: ItemResult[];
     try {
