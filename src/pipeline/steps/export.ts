@@ -290,7 +290,7 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const paths = project.articlePaths(options.articles ?? []);
   const useTm = options.tm !== false;
   // The fingerprints the digests took, for the cache check: a look at each of 60,000 locale
-  // files fewer when nothing changed in 10,000 articles (0.2 s of a 1 s export).
+  // files fewer when nothing changed in 10,000 articles (1.0 s → 0.92 s here).
   const seen = new Map<string, string>();
   const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l, seen) : '']));
   const fp = (path: string): string => seen.get(path) ?? fingerprint(path);
