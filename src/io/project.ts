@@ -176,10 +176,11 @@ export class Project {
   /**
    * Calls `fn` with every article of `paths`, in order. Articles are read and parsed a batch
    * at a time — the next batch on worker threads while `fn` works through this one — so memory
-   * holds two batches of documents, never the corpus. `heapSlack`: how far the heap may grow
-   * past what is live before a full collection (pipeline/heap.ts; default 32 MB).
+   * holds two batches of documents, never the corpus. `batch`: articles read at a time;
+   * `heapSlack`: how far the heap may grow past what is live before a full collection
+   * (pipeline/heap.ts; default 32 MB).
    */
-  async forEachArticle(paths: readonly string[], fn: (a: Article) => void | Promise<void>, tick: () => void = () => {}, batch = 200, heapSlack?: number): Promise<void> {
+  async forEachArticle(paths: readonly string[], fn: (a: Article) => void | Promise<void>, tick: () => void = () => {}, { batch = 200, heapSlack }: { batch?: number; heapSlack?: number } = {}): Promise<void> {
     if (paths.length === 0) return;
     await this.ready();
     const pool = paths.length >= MIN_PARALLEL ? new ParsePool(this.concurrency) : undefined;

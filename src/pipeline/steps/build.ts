@@ -280,7 +280,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
       () => progress.tick(),
       // Small batches: articles read ahead stay in memory while a batch is set, long enough
       // for the garbage collector to move them to the old generation, which it then lets grow.
-      BATCH,
+      { batch: BATCH },
     );
   } catch (e) {
     tx.abort();

@@ -71,12 +71,11 @@ export async function segmentStep(ctx: StepContext, options: SegmentOptions = {}
       profiles.set(slug, () => project.profileFiles(slug), sourceProfile(a.doc));
     },
     () => progress.tick(),
-    undefined,
     // A full collection each time the heap has grown 16 MB, not 32: what segment keeps grows
     // with the corpus (each article's status profile and cache entry, 3-4 KB), and on 10,000
     // new articles the larger slack took it to 240-253 MB RSS, the smaller to 226-229 MB, in
     // the same time.
-    16 * 2 ** 20,
+    { heapSlack: 16 * 2 ** 20 },
   );
   for (const path of files) segments += hits.get(path) ?? 0;
   progress.done();
