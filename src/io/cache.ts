@@ -134,6 +134,33 @@ export class StepCache<R> {
   }
 
   /**
+   * The previous run's entries as JSON texts by key, unparsed (none with --force): each parses
+   * to what `peek` gives. For a reader that hands entries to worker threads: one split of the
+   * file instead of a parse of it (10,000 status profiles: 0.12 s) and a copy of each entry.
+   * Undefined when the file is not laid out one entry per line (written before that layout).
+   */
+  entryTexts(): Map<string, string> | undefined {
+    const texts = new Map<string, string>();
+    if (!this.enabled) return texts;
+    let text: string;
+    try {
+      text = readText(this.path);
+    } catch {
+      return texts; // no cache yet
+    }
+    const lines = text.split('\n');
+    if (lines[0] !== head(this.engine)) return lines[0]!.endsWith('"entries":{') ? texts : undefined;
+    for (let i = 1; i < lines.length - 1; i++) {
+      const line = lines[i]!;
+      const end = keyEnd(line);
+      if (end < 0 || line.charCodeAt(end + 1) !== 0x3a) return undefined;
+      const key = line.slice(0, end + 1);
+      texts.set(key.includes('\\') ? (JSON.parse(key) as string) : key.slice(1, -1), line.slice(end + 2, line.endsWith(',') ? -1 : undefined));
+    }
+    return lines[lines.length - 1] === '}}' ? texts : undefined;
+  }
+
+  /**
    * `get` with the task's fingerprints taken elsewhere (status's worker threads), in the order
    * of its files; for readOnly caches.
    */
@@ -189,18 +216,19 @@ export class StepCache<R> {
     };
     const engine = this.engine;
     // JSON.stringify({ engine, entries }), the entries in sorted order of their keys (an object
-    // would put index-like keys such as "2024" first: the file reads back the same).
+    // would put index-like keys such as "2024" first: the file reads back the same), each on a
+    // line of its own (`entryTexts` takes them without parsing the whole file).
     function* pieces(): Generator<string> {
-      let piece = `{"engine":${JSON.stringify(engine)},"entries":{`;
+      let piece = `${head(engine)}`;
       let n = 0;
       for (const k of [...keys].sort()) {
-        piece += `${n++ === 0 ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(entry(k))}`;
+        piece += `${n++ === 0 ? '' : ','}\n${JSON.stringify(k)}:${JSON.stringify(entry(k))}`;
         if (piece.length > 2 ** 16) {
           yield piece;
           piece = '';
         }
       }
-      yield `${piece}}}`;
+      yield `${piece}\n}}`;
     }
     try {
       mkdirSync(dirname(this.path), { recursive: true });
@@ -211,6 +239,22 @@ export class StepCache<R> {
       // read-only output folder: no cache
     }
   }
+}
+
+/** A cache file's first line: its engine key, the entries' start. */
+function head(engine: string): string {
+  return `{"engine":${JSON.stringify(engine)},"entries":{`;
+}
+
+/** The index of the quote that ends the JSON string `line` starts with, or -1. */
+function keyEnd(line: string): number {
+  if (line.charCodeAt(0) !== 0x22) return -1;
+  for (let i = 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x5c) i++; // an escape: the next character is part of it
+    else if (c === 0x22) return i;
+  }
+  return -1;
 }
 
 /** Parsed articles by content hash. */

@@ -44,8 +44,11 @@ export interface StatusItem {
   inputs: string[];
   /** The cached row's fingerprints, if any. */
   rowFps?: readonly string[];
-  /** The article's cached source profile, if any. */
-  profile: ProfileEntry | null;
+  /**
+   * The article's cached source profile, if any: as JSON text when the main thread took it
+   * from its cache unparsed (StepCache.entryTexts), parsed here.
+   */
+  profile: ProfileEntry | string | null;
 }
 
 /** Per item: the inputs' fingerprints, and the row counted when the cached one was out of date. */
@@ -68,8 +71,9 @@ export function batchCounter(setup: StatusSetup): (items: readonly StatusItem[])
   // Tens of thousands of files parsed and dropped: the heap is kept near what is live.
   const keepHeap = heapKeeper(8 * 2 ** 20);
   return (items) =>
-    items.map(({ slug, inputs, rowFps, profile }) => {
+    items.map(({ slug, inputs, rowFps, profile: given }) => {
       keepHeap();
+      const profile = typeof given === 'string' ? (JSON.parse(given) as ProfileEntry) : given;
       if (!rowFps && profile) {
         // No row to compare with (the first status, or one after an import changed the
         // article): it is counted, and its locale files are fingerprinted as they are read —

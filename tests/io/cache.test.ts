@@ -31,11 +31,15 @@ const result = (i: number, run: number): Result => ({ words: i * run, title: `«
 const filesOf = (i: number): string[] => [join(dir, 'files', `f${i}.txt`), join(dir, 'files', 'shared.txt')];
 const cacheFile = (step: string): string => join(dir, 'cache', `${step}.json`);
 
-/** What save must write: the entries in key order, as JSON.stringify writes them. */
+/** What save must write: the entries in key order, as JSON.stringify writes them, one per line. */
 function expected(entries: Map<string, Entry>, options = OPTIONS): string {
+  const lines = [...entries.keys()].sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(entries.get(k))}`);
+  const text = `{"engine":${JSON.stringify(engineOf(options))},"entries":{\n${lines.join(',\n')}\n}}`;
+  // The same data as one JSON.stringify of it.
   const sorted: Record<string, Entry> = {};
   for (const k of [...entries.keys()].sort()) sorted[k] = entries.get(k)!;
-  return JSON.stringify({ engine: engineOf(options), entries: sorted });
+  expect(JSON.parse(text)).toEqual({ engine: engineOf(options), entries: sorted });
+  return text;
 }
 
 /** An entry as save makes it for files named now. */
@@ -57,7 +61,7 @@ describe('StepCache.save', () => {
   const keyOf = (i: number): string => `${i % 2 === 0 ? 'keep' : 'drop'}/article-${i} "q" é`;
 
   for (const named of [false, true]) {
-    it(`writes JSON.stringify({ engine, entries }) in key order for fresh, kept and unseen entries, and loads back (namedFiles: ${named})`, () => {
+    it(`writes { engine, entries } as JSON, an entry a line in key order, for fresh, kept and unseen entries, and loads back (namedFiles: ${named})`, () => {
       setUpFiles(N);
       // First run: every task done, in an order that is not the keys' order.
       const first = new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS, true, { namedFiles: named, keepUnseen: (k) => k.startsWith('keep/') });
@@ -154,6 +158,42 @@ describe('StepCache.save', () => {
     for (let i = 0; i < 5; i++) expect(second.get(keyOf(i), filesOf(i))).toEqual(result(i, 1));
     second.save();
     expect(statSync(cacheFile('step')).ino).toBe(ino);
+  });
+});
+
+describe('StepCache.entryTexts', () => {
+  /** Keys with what JSON escapes (quotes, backslashes, a line break) and what it does not. */
+  const keyOf = (i: number): string => [`story-${i}`, `a "quoted" \\ key ${i}`, `é ليبيا ${i}\n`, `2024-${i}`][i % 4]!;
+
+  it('gives each entry of the previous run as the JSON text of what peek gives, without parsing the file', () => {
+    setUpFiles(40);
+    const first = new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS, true, { namedFiles: true });
+    for (let i = 0; i < 40; i++) first.set(keyOf(i), filesOf(i), result(i, 1));
+    first.save();
+    const again = (): StepCache<Result> => new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS, true, { namedFiles: true });
+    const texts = again().entryTexts()!;
+    const peeked = again();
+    expect([...texts.keys()].sort()).toEqual(Array.from({ length: 40 }, (_, i) => keyOf(i)).sort());
+    for (const [k, text] of texts) expect(JSON.parse(text)).toEqual(peeked.peek(k));
+    // None with --force, and none from a cache made with other options (as peek).
+    expect(new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS, false).entryTexts()!.size).toBe(0);
+    expect(new StepCache<Result>(join(dir, 'cache'), 'step', { other: true }).entryTexts()!.size).toBe(0);
+    // An empty cache.
+    new StepCache<Result>(join(dir, 'cache'), 'empty', OPTIONS, true, { namedFiles: true, keepUnseen: () => false }).save();
+    const empty = join(dir, 'cache', 'empty.json');
+    writeFileSync(empty, `{"engine":${JSON.stringify(engineOf(OPTIONS))},"entries":{\n}}`);
+    expect(new StepCache<Result>(join(dir, 'cache'), 'empty', OPTIONS).entryTexts()!.size).toBe(0);
+  });
+
+  it('says so (undefined) for a file of the earlier layout, all on one line, and for a cut-off file', () => {
+    mkdirSync(join(dir, 'cache'));
+    const entries = { 'story-1': { fps: ['1:2'], result: result(1, 1) } };
+    writeFileSync(cacheFile('step'), JSON.stringify({ engine: engineOf(OPTIONS), entries }));
+    expect(new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS).entryTexts()).toBeUndefined();
+    // What peek reads from it is still there (the caller falls back to it).
+    expect(new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS).peek('story-1')).toEqual(entries['story-1']);
+    writeFileSync(cacheFile('step'), `{"engine":${JSON.stringify(engineOf(OPTIONS))},"entries":{\n"story-1":${JSON.stringify(entries['story-1'])},\n"story-2":{"fps"`);
+    expect(new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS).entryTexts()).toBeUndefined();
   });
 });
 

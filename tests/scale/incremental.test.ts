@@ -121,6 +121,15 @@ describe('status from cached source profiles', () => {
     expect(shared.code, shared.stderr).toBe(0);
     const plain = tessera(['--root', dir, '--force', 'status', '--json']);
     expect(shared.stdout).toBe(plain.stdout);
+    // The profiles' cache in the layout of earlier versions (all on one line): the main thread
+    // parses it instead of splitting it, and the report is the same.
+    const profilesFile = join(dir, 'out/.cache/status-source.json');
+    expect(readFileSync(profilesFile, 'utf8').split('\n').length).toBeGreaterThan(10);
+    writeFileSync(profilesFile, JSON.stringify(JSON.parse(readFileSync(profilesFile, 'utf8'))));
+    rmSync(join(dir, 'out/.cache/status.json'));
+    const oldLayout = tessera(['--root', dir, '-j', '2', 'status', '--json'], { env: { TESSERA_STATUS_SHARE_MIN: '1' } });
+    expect(oldLayout.code, oldLayout.stderr).toBe(0);
+    expect(oldLayout.stdout).toBe(plain.stdout);
     // Rows cached, one article's Italian changed: the threads reuse the rest and count that one.
     const shareStatus = (): ReturnType<typeof tessera> => tessera(['--root', dir, '-j', '2', 'status', '--json'], { env: { TESSERA_STATUS_SHARE_MIN: '1' } });
     const itState = join(dir, 'locales/it', `${slugs[0]}.state.json`);
