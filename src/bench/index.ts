@@ -5,7 +5,13 @@
  * side by side in the same run: Intl.Segmenter (segmentation), a plain template-string XLIFF
  * writer (export), `xmllint --noout` and Translate Toolkit's `pocount` when installed (parsing
  * and status), and a plain read of the files (the I/O floor). Before each measurement, `sync`
- * writes back what the rows before it wrote (`flush`), outside any row's time.
+ * writes back what the rows before it wrote (`flush`), and the files the measured command reads
+ * are read once (`warm`, as hyperfine's --warmup fills the caches), both outside any row's time:
+ * every row measures the work with its input in memory, whatever happened to the page cache
+ * since the files were written. (This machine's memory reclaim — DAMON, pages untouched for a
+ * minute written out — had evicted part of what the minute-long import wrote by the time the
+ * status row read it, and part of the project's metadata by the rerun: status measured
+ * 2.3-2.7 s where it takes 1.9-2.1 s with its files in memory.)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -91,6 +97,7 @@ function which(cmd: string): string | undefined {
 /** Runs a tool over many files in argv-sized batches. */
 function batched(cmd: string, pre: string[], list: string[]): { ms: number; rssMB: number; ok: boolean } {
   flush();
+  warm(list);
   let ms = 0;
   let rssMB = 0;
   let ok = true;
@@ -226,9 +233,11 @@ function main(): void {
 
   // The I/O floor: read every source and locale file once.
   flush();
+  const plain = [...files(join(root, 'source'), '.md'), ...files(join(root, 'locales'), '.json')];
+  warm(plain);
   const t = process.hrtime.bigint();
   let bytes = 0;
-  for (const f of [...files(join(root, 'source'), '.md'), ...files(join(root, 'locales'), '.json')]) bytes += readFileSync(f).length;
+  for (const f of plain) bytes += readFileSync(f).length;
   const readMs = Number(process.hrtime.bigint() - t) / 1e6;
   rows.push({ step: 'plain read of source/ and locales/', ms: readMs, throughput: `${fmt(mb(bytes) / (readMs / 1000), 0)} MB/s` });
 
@@ -288,8 +297,14 @@ function bigImport(units: number): Row {
   }
 }
 
+/** Reads every file of `list` once (see the head of this file); not part of any row's time. */
+function warm(list: readonly string[]): void {
+  for (const f of list) readFileSync(f);
+}
+
 function timedCli(root: string, argv: string[]): { ms: number; peakRssMB: number } {
   flush();
+  warm(files(root, ''));
   const useTime = has('/usr/bin/time');
   const t = process.hrtime.bigint();
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
