@@ -3,7 +3,8 @@
  * task (an article, or an article and a language) the files it read and wrote, each with a
  * fingerprint (size and modification time, as make and git's index use), and the task's
  * result. When every fingerprint is unchanged, the task is skipped and its result reused; a
- * changed file redoes exactly the tasks that read it. `--force` ignores the cache. The
+ * changed file redoes exactly the tasks that read it. A step's own outputs may be checked for
+ * presence only (`outputs`): a missing one is made again. `--force` ignores the cache. The
  * engine key (Tessera's version, its segmentation rules and the step's options) invalidates
  * everything when any of those changes.
  *
@@ -11,9 +12,9 @@
  * touched-but-unchanged file costs a hash, not a parse.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fingerprintOf, readText, textPieces, writeText } from './fs.js';
 import type { Doc } from '../core/types.js';
 import { jsonPieces } from '../core/json.js';
@@ -27,6 +28,9 @@ export const ENGINE = createHash('sha256').update(`${pkg.version}\n${JSON.string
 
 /** The step name of the status profiles' cache (Project.profileCache; read by status's threads too). */
 export const PROFILE_CACHE = 'status-source';
+
+/** An output's "fingerprint": it is there (see StepCacheOptions.outputs). */
+const PRESENT = '+';
 
 export function fingerprint(path: string): string {
   // No exception for a missing file: tasks list files that may not exist yet, and a thrown
@@ -66,6 +70,15 @@ export interface StepCacheOptions {
    */
   readOnly?: boolean;
   /**
+   * Which of a task's files are the step's own outputs (export's XLIFF files, build's
+   * editions): those are checked for presence, not fingerprinted — a missing one has its task
+   * redone, as make and ninja redo a missing target, while one changed in place is left as it
+   * is until its inputs change (or `--force`). Presence comes from one listing of each output
+   * folder, taken when first asked (before the step writes anything): on 10,000 articles the
+   * build's 120,000 editions cost 4 listings instead of 120,000 looks, 0.4 s of a 4 s rerun.
+   */
+  outputs?: (path: string) => boolean;
+  /**
    * The step calls `set` only once the files its tasks wrote are in place (build, after its
    * commit): the fingerprints are taken there and then, and no list of files is kept until `save`.
    */
@@ -80,6 +93,8 @@ export class StepCache<R> {
   private readonly kept = new Map<string, Entry<R>>();
   /** Fingerprints taken by `get` (readOnly caches only). */
   private readonly seen = new Map<string, string[]>();
+  /** Names in each output folder, listed once (`outputs`). */
+  private readonly listings = new Map<string, Set<string>>();
   hits = 0;
   misses = 0;
 
@@ -118,6 +133,11 @@ export class StepCache<R> {
   get(key: string, files?: readonly string[], fp: (path: string) => string = fingerprint): R | undefined {
     const e = this.enabled ? this.old[key] : undefined;
     const paths = e?.paths ?? files;
+    const outputs = this.settings.outputs;
+    if (outputs) {
+      const inner = fp;
+      fp = (p) => (outputs(p) ? this.listed(p) : inner(p));
+    }
     if (this.settings.readOnly && paths) return this.checked(key, paths.map(fp));
     if (e && paths && paths.length === e.fps.length && paths.every((p, i) => fp(p) === e.fps[i])) {
       this.hits++;
@@ -127,6 +147,25 @@ export class StepCache<R> {
     this.misses++;
     return undefined;
   }
+
+  /** An output's presence as `get` sees it: from its folder's listing. */
+  private listed(path: string): string {
+    const at = path.lastIndexOf(sep);
+    const dir = path.slice(0, at);
+    let names = this.listings.get(dir);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(dir));
+      } catch {
+        names = new Set(); // no folder yet: nothing in it
+      }
+      this.listings.set(dir, names);
+    }
+    return names.has(path.slice(at + 1)) ? PRESENT : '-';
+  }
+
+  /** A file's fingerprint as `set` and `save` record it, once the step's files are in place. */
+  private fingerprintNow = (path: string): string => (this.settings.outputs?.(path) ? (existsSync(path) ? PRESENT : '-') : fingerprint(path));
 
   /** The previous run's entry for `key` as it is, unchecked (none with --force). */
   peek(key: string): Readonly<Entry<R>> | undefined {
@@ -182,7 +221,7 @@ export class StepCache<R> {
    * task's list of paths meanwhile).
    */
   set(key: string, files: readonly string[] | (() => readonly string[]), result: R): void {
-    if (this.settings.fingerprintOnSet && this.settings.namedFiles) this.fresh.set(key, { fps: (typeof files === 'function' ? files() : files).map(fingerprint), result });
+    if (this.settings.fingerprintOnSet && this.settings.namedFiles) this.fresh.set(key, { fps: (typeof files === 'function' ? files() : files).map(this.fingerprintNow), result });
     else this.fresh.set(key, { files, result });
   }
 
@@ -210,7 +249,7 @@ export class StepCache<R> {
       if (e.fps) return { fps: e.fps, result: e.result };
       const files = typeof e.files === 'function' ? e.files() : e.files!;
       const seen = this.seen.get(k);
-      const made: Entry<R> = { fps: seen && seen.length === files.length ? seen : files.map(fingerprint), result: e.result };
+      const made: Entry<R> = { fps: seen && seen.length === files.length ? seen : files.map(this.fingerprintNow), result: e.result };
       if (!this.settings.namedFiles) made.paths = [...files];
       return made;
     };

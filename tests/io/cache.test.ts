@@ -197,6 +197,44 @@ describe('StepCache.entryTexts', () => {
   });
 });
 
+describe('StepCache outputs', () => {
+  it('checks a task\'s outputs for presence: a missing one redoes the task, one changed in place does not', () => {
+    setUpFiles(3);
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'it'), { recursive: true });
+    const outputOf = (i: number): string => join(out, 'it', `a${i}.txt`);
+    const filesOfTask = (i: number): string[] => [...filesOf(i), outputOf(i)];
+    const open = (): StepCache<Result> => new StepCache<Result>(join(dir, 'cache'), 'out', OPTIONS, true, { namedFiles: true, fingerprintOnSet: true, outputs: (p) => p.startsWith(out) });
+    // First run: tasks 0 and 1 write their output, task 2 writes none.
+    const first = open();
+    for (let i = 0; i < 3; i++) expect(first.get(`t${i}`, filesOfTask(i))).toBeUndefined();
+    writeFileSync(outputOf(0), 'zero');
+    writeFileSync(outputOf(1), 'one');
+    for (let i = 0; i < 3; i++) first.set(`t${i}`, filesOfTask(i), result(i, 1));
+    first.save();
+    const hits = (): boolean[] => {
+      const c = open();
+      return [0, 1, 2].map((i) => c.get(`t${i}`, filesOfTask(i)) !== undefined);
+    };
+    expect(hits()).toEqual([true, true, true]);
+    // Changed in place, even to another size: still there, nothing to redo.
+    writeFileSync(outputOf(0), 'zero, edited by hand');
+    expect(hits()).toEqual([true, true, true]);
+    // Deleted: its task is redone; made where there was none: that task too.
+    rmSync(outputOf(1));
+    writeFileSync(outputOf(2), 'two');
+    expect(hits()).toEqual([true, false, false]);
+    // An input changed: redone, as ever.
+    rmSync(outputOf(2));
+    writeFileSync(outputOf(1), 'one');
+    writeFileSync(filesOf(0)[0]!, 'file 0, changed');
+    expect(hits()).toEqual([false, true, true]);
+    // The output folder gone: every task with an output redone, the one without none kept.
+    rmSync(out, { recursive: true });
+    expect(hits()).toEqual([false, false, true]);
+  });
+});
+
 describe('DocCache.key', () => {
   it('hashes a long text in pieces as the whole, a surrogate pair across the million-character mark', () => {
     const text = 'x'.repeat(2 ** 20 - 1) + '😀' + 'ليبيا «é»'.repeat(500);

@@ -218,7 +218,9 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
   // them is not set again. The key holds everything that shapes an edition. Entries are set
   // only once the build's files are in place, so the cache takes their fingerprints then and
   // keeps no list of files for the 40,000 editions in between.
-  const cache = project.stepCache<Verdict>('build', { formats, policy, out: project.rel(outDir), verdict: 2 }, { namedFiles: true, fingerprintOnSet: true });
+  // The editions themselves are checked for presence (StepCacheOptions.outputs): a deleted
+  // one is set again, one edited by hand is left until its article or translations change.
+  const cache = project.stepCache<Verdict>('build', { formats, policy, out: project.rel(outDir), verdict: 3 }, { namedFiles: true, fingerprintOnSet: true, outputs: (p) => p.startsWith(outPrefix) });
   const inputsOf = (path: string, lang: Lang): string[] => {
     const slug = slugOf(path);
     const own = lang === SOURCE_LANG ? [] : [project.resourcesPath(lang, slug), project.statePath(lang, slug)];

@@ -294,13 +294,15 @@ export async function exportStep(ctx: StepContext, options: ExportOptions = {}):
   const seen = new Map<string, string>();
   const digests = new Map(langs.map((l) => [l, useTm ? tmDigest(project, l, seen) : '']));
   const fp = (path: string): string => seen.get(path) ?? fingerprint(path);
-  // One cache entry per article, for all its languages: the article and its English
-  // resources are looked at once, not once per language.
-  const cache = project.stepCache<Record<string, ExportedFile>>('export', { format, prefill: options.prefill ?? false, all: options.all ?? false, out: project.rel(outDir), entries: 'article' }, { namedFiles: true });
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
   // Concatenated (outDir is absolute and normalised): path.join costs more than a cache check.
   const outPrefix = outDir.endsWith(sep) ? outDir : outDir + sep;
   const fileOf = (lang: Lang, slug: string): string => `${outPrefix}${lang}${sep}${slug}.xlf`;
+  // One cache entry per article, for all its languages: the article and its English
+  // resources are looked at once, not once per language.
+  // The XLIFF files are checked for presence (StepCacheOptions.outputs): a deleted one is
+  // written again; one changed in place (a translator working in out/ itself) is left alone.
+  const cache = project.stepCache<Record<string, ExportedFile>>('export', { format, prefill: options.prefill ?? false, all: options.all ?? false, out: project.rel(outDir), entries: 'article', outputs: 'present' }, { namedFiles: true, outputs: (p) => p.startsWith(outPrefix) });
   const inputsOf = (path: string, slug: string): string[] => {
     const files = [path, project.resourcesPath('en', slug)];
     for (const lang of langs) files.push(project.resourcesPath(lang, slug), project.statePath(lang, slug), fileOf(lang, slug));
