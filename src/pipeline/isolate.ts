@@ -80,8 +80,8 @@ export function isolatesSteps(project: Project): boolean {
  * Runs each step in a process of its own (step-main.ts), one at a time. While no step of the
  * run has written anything — a run with little to do, whose steps are short and small — the
  * next step's process starts with each step and loads its code meanwhile, then waits for its
- * turn (`go`) before it touches the project: in a rerun with nothing changed, three of the five
- * steps of the benchmark's pipeline start that way (10,000 articles: about 0.3 s each). Once a
+ * turn (`go`) before it touches the project: in a rerun with nothing changed, four of the five
+ * steps of the benchmark's pipeline start that way (10,000 articles: 0.1–0.3 s each). Once a
  * step has written (a full run: from the first), none starts ahead, so a step with work to do
  * shares the machine's memory with a waiting one only when it is the first to write (a
  * waiting process holds 16–21 MB of its own; the Node binary's pages are shared).
@@ -91,7 +91,6 @@ export function isolatesSteps(project: Project): boolean {
 export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals: GlobalArgs): StepRunner {
   const argsOf = (step: PipelineStep): string[] => [JSON.stringify(globals), JSON.stringify({ name: step.name, options: step.options })];
   let ahead: { index: number; child: StepChild } | undefined;
-  let ran = 0;
   let written = 0;
   const dropAhead = (): void => {
     ahead?.child.drop();
@@ -105,7 +104,7 @@ export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals:
       current.go();
     } else current = startChild(argsOf(step), STEPS[step.name]?.v8Flags, false);
     const next = pipeline.steps[index + 1];
-    if (next && ran > 0 && written === 0) ahead = { index: index + 1, child: startChild(argsOf(next), STEPS[next.name]?.v8Flags, true) };
+    if (next && written === 0) ahead = { index: index + 1, child: startChild(argsOf(next), STEPS[next.name]?.v8Flags, true) };
     let end: ChildEnd;
     try {
       end = await current.end;
@@ -134,7 +133,6 @@ export function stepProcessRunner(ctx: StepContext, pipeline: Pipeline, globals:
     }
     // A failed step ends the run: the next one never gets its turn.
     if (end.code !== 0) dropAhead();
-    ran++;
     written += end.written;
     return { ok: end.code === 0, written: end.written };
   };
