@@ -29,7 +29,7 @@ export function* stableJsonPieces(object: Record<string, unknown>): Generator<st
         const inner = JSON.stringify({ a: v.slice(i, i + ELEMENTS_PER_PIECE) }, null, 2).slice(IN_ARRAY.length, -ARRAY_END.length);
         yield `${i === 0 ? `${head}[` : ','}${inner}`;
       }
-      yield ARRAY_END.slice(0, -2);
+      yield '\n  ]';
     } else {
       // '{\n  "a": value\n}' → 'value', indented one level; '{}' when JSON.stringify leaves the
       // value out (undefined, a function, a symbol), and so does this.
