@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { fingerprintOf, readText, textPieces, writeText } from './fs.js';
+import { fingerprintAhead, fingerprintOf, listingAhead, readText, textPieces, writeText } from './fs.js';
 import type { Doc } from '../core/types.js';
 import { jsonPieces } from '../core/json.js';
 // The rule files alone, not the segmenter (the cache is loaded by commands that never segment).
@@ -33,6 +33,8 @@ export const PROFILE_CACHE = 'status-source';
 const PRESENT = '+';
 
 export function fingerprint(path: string): string {
+  const known = fingerprintAhead(path);
+  if (known !== undefined) return known;
   // No exception for a missing file: tasks list files that may not exist yet, and a thrown
   // ENOENT costs ten times the stat.
   const s = statSync(path, { throwIfNoEntry: false });
@@ -83,6 +85,12 @@ export interface StepCacheOptions {
    * commit): the fingerprints are taken there and then, and no list of files is kept until `save`.
    */
   fingerprintOnSet?: boolean;
+  /**
+   * How `set` and `save` fingerprint a task's files that are not outputs. A step that never
+   * writes its inputs (export) passes the memo its checks took them with: a task redone after
+   * its inputs changed costs one look at each file, not a second at the save.
+   */
+  fingerprint?: (path: string) => string;
 }
 
 export class StepCache<R> {
@@ -155,7 +163,7 @@ export class StepCache<R> {
     let names = this.listings.get(dir);
     if (!names) {
       try {
-        names = new Set(readdirSync(dir));
+        names = listingAhead(dir) ?? new Set(readdirSync(dir));
       } catch {
         names = new Set(); // no folder yet: nothing in it
       }
@@ -165,7 +173,7 @@ export class StepCache<R> {
   }
 
   /** A file's fingerprint as `set` and `save` record it, once the step's files are in place. */
-  private fingerprintNow = (path: string): string => (this.settings.outputs?.(path) ? (existsSync(path) ? PRESENT : '-') : fingerprint(path));
+  private fingerprintNow = (path: string): string => (this.settings.outputs?.(path) ? (existsSync(path) ? PRESENT : '-') : (this.settings.fingerprint ?? fingerprint)(path));
 
   /** The previous run's entry for `key` as it is, unchecked (none with --force). */
   peek(key: string): Readonly<Entry<R>> | undefined {

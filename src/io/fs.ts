@@ -67,6 +67,49 @@ export function fingerprintOf(s: { size: number; mtimeMs: number }): string {
   return `${s.size}:${Math.trunc(s.mtimeMs)}`;
 }
 
+/** What a step process started ahead of its turn has seen of the project (pipeline/ahead.ts). */
+export interface SeenAhead {
+  /** A file's fingerprint, as io/cache.ts `fingerprint` gives it; undefined when not taken. */
+  fingerprint(path: string): string | undefined;
+  /** The names in a folder; undefined when not listed. */
+  listing(dir: string): Set<string> | undefined;
+}
+
+/**
+ * Fingerprints and listings taken ahead of the step that will ask for them (pipeline/ahead.ts:
+ * a step process started ahead of its turn looks at the project's files while the step before
+ * it runs). Good only while nothing is written: this process's first commit (or journal
+ * recovery) forgets them, and its parent has them forgotten when the step before wrote.
+ */
+let ahead: SeenAhead | undefined;
+/** Files this process has put in place by commits (or journal recovery), whatever the steps report. */
+let filesPut = 0;
+
+export function setSeenAhead(seen: SeenAhead | undefined): void {
+  ahead = seen;
+}
+
+/** A fingerprint taken ahead for `path`, if any (io/cache.ts `fingerprint`). */
+export function fingerprintAhead(path: string): string | undefined {
+  return ahead?.fingerprint(path);
+}
+
+/** A listing of `dir` taken ahead, if any (io/cache.ts, a step's outputs). */
+export function listingAhead(dir: string): Set<string> | undefined {
+  return ahead?.listing(dir);
+}
+
+/** How many files this process's commits have put in place so far. */
+export function filesCommitted(): number {
+  return filesPut;
+}
+
+/** About to change files: fingerprints taken ahead no longer hold. */
+function changing(files: number): void {
+  ahead = undefined;
+  filesPut += files;
+}
+
 const SMALL_FILE = 1 << 16;
 let scratch: Buffer | undefined;
 
@@ -617,6 +660,7 @@ export class FileTransaction {
     }
     // Committed: from here a failure leaves the rest to the journal's roll-forward, not to the exit hook.
     spilling.delete(this);
+    changing(paths.length);
     for (const path of oneByOne) renameSync(tempPath(path), path);
     for (const [stage, top] of stages) renameSync(stage, top);
     for (const [tmp] of inMemory) pending.delete(tmp);
@@ -668,6 +712,7 @@ export function recoverJournal(path: string): 'rolled-forward' | 'rolled-back' |
     return undefined;
   }
   const committed = journal?.committed ?? false;
+  changing(1);
   // A committed journal with `spill` finishes the spill log's renames too (a file written both
   // ways has one temporary file: the second rename finds it gone).
   for (const [t, p] of committed ? [...journal!.renames, ...(journal!.spill ? spilled : [])] : [...(journal?.renames ?? []), ...spilled]) {

@@ -73,9 +73,7 @@ export class Project {
   private readonly parsed = new Map<string, { key: string; doc?: Doc }>();
 
   constructor(root: string, options: ProjectOptions = {}) {
-    this.root = resolve(root);
-    this.sourceDir = join(this.root, 'source');
-    this.localesDir = join(this.root, 'locales');
+    ({ root: this.root, sourceDir: this.sourceDir, localesDir: this.localesDir } = layout(root));
     this.cacheDir = resolve(this.root, options.cacheDir ?? 'out/.cache');
     this.force = options.force ?? false;
     this.shard = options.shard;
@@ -398,6 +396,45 @@ export class Project {
  * The shard (1…n) an article belongs to: a hash of its slug, so that N CI runners cover the
  * corpus with no overlap and no gap, and adding an article moves no other.
  */
+/** Where a project's folders are: the same strings, whoever asks (Project, projectFilesAhead). */
+function layout(root: string): { root: string; sourceDir: string; localesDir: string } {
+  const r = resolve(root);
+  return { root: r, sourceDir: join(r, 'source'), localesDir: join(r, 'locales') };
+}
+
+/**
+ * The files of a project's articles by folder, named as the steps name them (`sourcePath`,
+ * `resourcesPath`, `statePath`: folder, separator, name): source/*.md of the shard, and what
+ * locales/<lang>/ holds for those articles. Listed without opening the project (whose
+ * constructor may recover a journal, a write), for fingerprints taken ahead
+ * (pipeline/ahead.ts). Empty when there is no source/.
+ */
+export function projectFilesAhead(root: string, shard?: [number, number]): { dir: string; names: string[] }[] {
+  const { sourceDir, localesDir } = layout(root);
+  const list = (dir: string): string[] => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
+  const slugs = new Set<string>();
+  const sources: string[] = [];
+  for (const f of list(sourceDir)) {
+    if (!f.endsWith('.md') || f.startsWith('.')) continue;
+    const slug = f.slice(0, -3);
+    if (shard && shardOf(slug, shard[1]) !== shard[0]) continue;
+    slugs.add(slug);
+    sources.push(f);
+  }
+  const folders = [{ dir: sourceDir, names: sources }];
+  for (const lang of list(localesDir)) {
+    const dir = `${localesDir}${sep}${lang}`;
+    folders.push({ dir, names: list(dir).filter((n) => slugs.has(n.replace(/(\.state)?\.json$/, ''))) });
+  }
+  return folders;
+}
+
 export function shardOf(slug: string, n: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < slug.length; i++) {

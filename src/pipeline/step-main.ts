@@ -2,18 +2,29 @@
  * A pipeline step's own process (pipeline/isolate.ts): `node step-main.js <global options as
  * JSON> <step as JSON> [wait]`, both as the parent checked them. Exit code: the step's verdict
  * (0 its gate held, 1 it failed), or 2 when it could not run — told on stderr as the CLI tells
- * it. With `wait`, started ahead of its turn: it loads its code, then waits for the parent's
- * word before it opens the project, and ends quietly if the parent goes first.
+ * it. With `wait`, started ahead of its turn: it loads its code and looks at the project's files
+ * (ahead.ts), then waits for the parent's word before it opens the project, and ends quietly if
+ * the parent goes first.
  */
 import type { GlobalArgs } from '../cli/context.js';
 
 const [globalsJson = '{}', stepJson = '{}', mode] = process.argv.slice(2);
+/** The parent's word, once it has come: whether the step before wrote nothing. */
+let word: { unchanged: boolean } | undefined;
+let settled = false;
 // Listened for before anything loads: a word sent while the code loads is not lost.
 const turn =
   mode === 'wait'
     ? new Promise<boolean>((resolve) => {
-        process.once('message', () => resolve(true));
-        process.once('disconnect', () => resolve(false));
+        process.once('message', (m: { unchanged?: boolean } | null) => {
+          settled = true;
+          word = { unchanged: m?.unchanged === true };
+          resolve(true);
+        });
+        process.once('disconnect', () => {
+          settled = true;
+          resolve(false);
+        });
       })
     : undefined;
 const [{ context, reportError }, { cliTranslator, resolveUiLang }, { runStepProcess }, { loadSteps }] = await Promise.all([
@@ -25,7 +36,11 @@ const [{ context, reportError }, { cliTranslator, resolveUiLang }, { runStepProc
 const globals = JSON.parse(globalsJson) as GlobalArgs;
 if (turn) {
   await loadSteps([(JSON.parse(stepJson) as { name: string }).name]);
+  const [{ lookAhead }, { setSeenAhead }] = await Promise.all([import('./ahead.js'), import('../io/fs.js')]);
+  const seen = await lookAhead(globals, JSON.parse(stepJson) as { name: string; options: Record<string, unknown> }, () => !settled);
+  process.send?.({ looked: seen.size }, undefined, undefined, () => {}); // for tests: what it has seen
   if (!(await turn)) process.exit(0); // the run ended before this step's turn
+  if (word?.unchanged) setSeenAhead(seen);
 }
 try {
   process.exitCode = await runStepProcess(context(globals), stepJson);

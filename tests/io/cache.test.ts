@@ -148,6 +148,27 @@ describe('StepCache.save', () => {
     expect(readFileSync(cacheFile('build'), 'utf8')).toBe(expected(run2));
   });
 
+  it("with `fingerprint`, save takes the inputs' fingerprints from it (a step's memo), and still checks outputs for presence", () => {
+    setUpFiles(3);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const outputOf = (i: number): string => join(out, `o${i}.xlf`);
+    const asked: string[] = [];
+    const memo = (path: string): string => {
+      asked.push(path);
+      return `memo:${path.slice(dir.length)}`;
+    };
+    const cache = new StepCache<Result>(join(dir, 'cache'), 'export', OPTIONS, true, { namedFiles: true, outputs: (p) => p.startsWith(out), fingerprint: memo });
+    for (let i = 0; i < 3; i++) cache.set(keyOf(i), [...filesOf(i), outputOf(i)], result(i, 1));
+    writeFileSync(outputOf(1), 'written by the step');
+    cache.save();
+    const saved = JSON.parse(readFileSync(cacheFile('export'), 'utf8')) as { entries: Record<string, Entry> };
+    expect(saved.entries[keyOf(1)]!.fps).toEqual(['memo:/files/f1.txt', 'memo:/files/shared.txt', '+']);
+    expect(saved.entries[keyOf(2)]!.fps).toEqual(['memo:/files/f2.txt', 'memo:/files/shared.txt', '-']);
+    expect(asked.filter((p) => p.startsWith(out))).toEqual([]);
+    expect(asked).toHaveLength(6);
+  });
+
   it('a run that only found every entry unchanged leaves the file alone', () => {
     setUpFiles(5);
     const first = new StepCache<Result>(join(dir, 'cache'), 'step', OPTIONS, true, { namedFiles: true });

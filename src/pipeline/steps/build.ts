@@ -14,6 +14,7 @@
  * (and under --json), and the step fails (exit 1); the other editions are still written.
  * English, the source, is never held back.
  */
+import { EDITIONS_OUT } from './defaults.js';
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import i18next, { type i18n } from 'i18next';
@@ -208,7 +209,7 @@ export async function buildStep(ctx: StepContext, options: BuildOptions = {}): P
     if (!(EDITION_FORMATS as readonly string[]).includes(f)) throw inputError(msg('errors.unknownFormat.edition', { format: f }), {}, msg('errors.formats', { list: [...EDITION_FORMATS] }), 'usage');
   }
   const policy = buildPolicy(options);
-  const outDir = project.abs(options.out ?? 'out/editions');
+  const outDir = project.abs(options.out ?? EDITIONS_OUT);
   const sources = project.articlePaths(options.articles ?? []);
   const slugOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.md$/, '');
   // Concatenated (outDir is absolute and normalised): path.join costs more than a cache check.

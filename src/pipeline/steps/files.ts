@@ -4,6 +4,7 @@
  * load the import step and its checks.
  */
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { inputError, msg } from '../../core/errors.js';
 import type { StepContext } from '../context.js';
@@ -25,4 +26,18 @@ export async function expandFiles(ctx: StepContext, patterns: readonly string[],
     }
   }
   return [...new Set(out)];
+}
+
+/**
+ * The files `expandFiles` would give, as far as they can be told without complaint (for a
+ * step process started ahead of its turn, pipeline/ahead.ts): a pattern that matches nothing
+ * or a path that is not there is left for the step to report.
+ */
+export async function filesAhead(root: string, patterns: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of patterns) {
+    if (/[*?[\]{}]/.test(p)) out.push(...(await glob(p, { cwd: root, absolute: true, onlyFiles: true })));
+    else out.push(resolve(root, p));
+  }
+  return out;
 }

@@ -8,7 +8,9 @@
  */
 import type { Diagnostic } from '../../core/types.js';
 import type { StepContext, StepResult } from '../context.js';
+import { resolve } from 'node:path';
 import { checkBuildOption } from './build-options.js';
+import { EDITIONS_OUT, XLIFF_OUT } from './defaults.js';
 
 /** `gate`: a percentage, `lang=percent` strings, or a mapping of language → percentage. */
 export type OptionType = 'string' | 'string[]' | 'boolean' | 'number' | 'gate';
@@ -22,6 +24,17 @@ export interface StepSpec {
   check?(option: string, value: unknown): Diagnostic | undefined;
   /** V8 flags for the step when it runs in a process of its own (pipeline/isolate.ts). */
   v8Flags?: readonly string[];
+  /**
+   * What the step will look at besides the project's article files, for its process started
+   * ahead of its turn to look at first (pipeline/ahead.ts); `root` is the project's, resolved.
+   */
+  ahead?(root: string, options: Record<string, unknown>): AheadPlan | Promise<AheadPlan>;
+}
+
+/** Files (absolute paths, as the step names them) and output folders (listed, with their subfolders). */
+export interface AheadPlan {
+  files?: string[];
+  folders?: string[];
 }
 
 /**
@@ -71,11 +84,13 @@ export const STEPS: Record<string, StepSpec> = {
     description: 'write XLIFF files for translators',
     options: { articles: 'string[]', lang: 'string[]', format: 'string', out: 'string', all: 'boolean', prefill: 'boolean' },
     run: async (ctx, o) => (await modules.export()).exportStep(ctx, o),
+    ahead: (root, o) => ({ folders: [resolve(root, typeof o.out === 'string' ? o.out : XLIFF_OUT)] }),
   },
   import: {
     description: "merge translators' XLIFF files into locales/",
     options: { files: 'string[]', force: 'boolean', strict: 'boolean', optional: 'boolean' },
     run: async (ctx, o) => (await modules.import()).importStep(ctx, o as { files: string[] }),
+    ahead: async (root, o) => ({ files: await (await import('./files.js')).filesAhead(root, (o.files as string[] | undefined) ?? []) }),
   },
   status: {
     description: 'report progress per article and language; optional gates',
@@ -93,6 +108,7 @@ export const STEPS: Record<string, StepSpec> = {
     options: { articles: 'string[]', lang: 'string[]', format: 'string[]', out: 'string', 'min-translated': 'gate', stale: 'string[]', json: 'boolean' },
     run: async (ctx, o) => (await modules.build()).buildStep(ctx, o),
     check: checkBuildOption,
+    ahead: (root, o) => ({ folders: [resolve(root, typeof o.out === 'string' ? o.out : EDITIONS_OUT)] }),
   },
   tm: { description: 'write the translation memories (locales/<lang>/.tm.json) from locales/: run it after import', options: { lang: 'string[]' }, run: async (ctx, o) => (await modules.tm()).tmUpdateStep(ctx, o) },
   pseudo: {

@@ -53,13 +53,13 @@ function rowInputs(project: Project, langs: readonly Lang[], path: string, slug:
  * resources and every language's files are as they were then. Export uses it to skip what is
  * complete without reading it: an archive of finished articles costs a look at their files.
  */
-export function completeLanguages(project: Project): (path: string, slug: string) => Lang[] {
+export function completeLanguages(project: Project, fp?: (path: string) => string): (path: string, slug: string) => Lang[] {
   const langs = parseLangs(undefined);
   const rows = project.stepCache<PackedRow>('status', { langs }, { namedFiles: true, readOnly: true });
   const open = [STATES.indexOf('new'), STATES.indexOf('stale')];
   return (path, slug) => {
     if (!rows.peek(slug)) return [];
-    const row = rows.get(slug, rowInputs(project, langs, path, slug));
+    const row = rows.get(slug, rowInputs(project, langs, path, slug), fp);
     if (!row) return [];
     return langs.filter((l) => {
       const counts = row.counts[l];
