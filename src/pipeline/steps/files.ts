@@ -9,12 +9,15 @@ import { glob } from 'tinyglobby';
 import { inputError, msg } from '../../core/errors.js';
 import type { StepContext } from '../context.js';
 
+/** A pattern, not a plain path. */
+const GLOB = /[*?[\]{}]/;
+
 /** Expands globs; a plain path that does not exist is an error, a glob matching nothing too. */
 export async function expandFiles(ctx: StepContext, patterns: readonly string[], optional = false): Promise<string[]> {
   const out: string[] = [];
   for (const p of patterns) {
     const abs = ctx.project.abs(p);
-    if (/[*?[\]{}]/.test(p)) {
+    if (GLOB.test(p)) {
       const found = (await glob(p, { cwd: ctx.project.root, absolute: true, onlyFiles: true })).sort();
       if (found.length === 0 && optional) continue;
       if (found.length === 0) throw inputError(msg('errors.noMatch', { pattern: p }), {}, msg('errors.noMatchHint'), 'usage');
@@ -36,7 +39,7 @@ export async function expandFiles(ctx: StepContext, patterns: readonly string[],
 export async function filesAhead(root: string, patterns: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of patterns) {
-    if (/[*?[\]{}]/.test(p)) out.push(...(await glob(p, { cwd: root, absolute: true, onlyFiles: true })));
+    if (GLOB.test(p)) out.push(...(await glob(p, { cwd: root, absolute: true, onlyFiles: true })));
     else out.push(resolve(root, p));
   }
   return out;
