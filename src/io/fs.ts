@@ -82,7 +82,7 @@ export interface SeenAhead {
  * recovery) forgets them, and its parent has them forgotten when the step before wrote.
  */
 let ahead: SeenAhead | undefined;
-/** Files this process has put in place by commits (or journal recovery), whatever the steps report. */
+/** Files this process has put in place by commits, and journals it recovered, whatever the steps report. */
 let filesPut = 0;
 
 export function setSeenAhead(seen: SeenAhead | undefined): void {
@@ -99,7 +99,7 @@ export function listingAhead(dir: string): Set<string> | undefined {
   return ahead?.listing(dir);
 }
 
-/** How many files this process's commits have put in place so far. */
+/** How many files this process's commits have put in place so far, and journals it recovered. */
 export function filesCommitted(): number {
   return filesPut;
 }

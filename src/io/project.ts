@@ -392,10 +392,6 @@ export class Project {
   }
 }
 
-/**
- * The shard (1…n) an article belongs to: a hash of its slug, so that N CI runners cover the
- * corpus with no overlap and no gap, and adding an article moves no other.
- */
 /** Where a project's folders are: the same strings, whoever asks (Project, projectFilesAhead). */
 function layout(root: string): { root: string; sourceDir: string; localesDir: string } {
   const r = resolve(root);
@@ -435,6 +431,10 @@ export function projectFilesAhead(root: string, shard?: [number, number]): { dir
   return folders;
 }
 
+/**
+ * The shard (1…n) an article belongs to: a hash of its slug, so that N CI runners cover the
+ * corpus with no overlap and no gap, and adding an article moves no other.
+ */
 export function shardOf(slug: string, n: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < slug.length; i++) {

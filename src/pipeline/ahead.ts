@@ -11,7 +11,7 @@
  * As with any look before a read (make's, git's), a file changed by someone else meanwhile is
  * seen as it was; here "meanwhile" starts with the step before, not with this one.
  */
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { GlobalArgs } from '../cli/context.js';
@@ -57,7 +57,8 @@ export class LooksAhead implements SeenAhead {
  * Looks ahead for `step` until `waiting` says its turn has come (what it has not looked at,
  * the step looks at as usual): first the listings of the step's output folders (a few, and
  * long), then the project's article files, then the other files the step names (its spec's
- * `ahead`). Nothing is written; nothing is reported — the step tells what is wrong in its turn.
+ * `ahead`). Nothing is written, and nothing thrown: what cannot be listed or looked at is left
+ * to the step, which tells what is wrong in its turn.
  */
 export async function lookAhead(globals: GlobalArgs, step: { name: string; options: Record<string, unknown> }, waiting: () => boolean, chunk = CHUNK): Promise<LooksAhead> {
   const looks = new LooksAhead();
@@ -67,8 +68,10 @@ export async function lookAhead(globals: GlobalArgs, step: { name: string; optio
   try {
     const plan = (await STEPS[step.name]?.ahead?.(root, step.options)) ?? {};
     for (const folder of plan.folders ?? []) {
+      if (!waiting()) return looks;
       for (const e of listed(looks, folder)) if (e.isDirectory()) listed(looks, `${folder}${sep}${e.name}`);
     }
+    if (!waiting()) return looks;
     groups.push(...projectFilesAhead(root, parseShard(globals.shard)), ...byFolder(plan.files ?? []));
   } catch {
     return looks;
@@ -76,7 +79,12 @@ export async function lookAhead(globals: GlobalArgs, step: { name: string; optio
   let n = 0;
   for (const { dir, names } of groups) {
     for (const name of names) {
-      const s = statSync(`${dir}${sep}${name}`, { throwIfNoEntry: false });
+      let s: Stats | undefined;
+      try {
+        s = statSync(`${dir}${sep}${name}`, { throwIfNoEntry: false });
+      } catch {
+        s = undefined; // a loop of links, a folder without access…: the step's own look tells
+      }
       if (s) looks.add(dir, name, s);
       if (++n % chunk === 0) {
         await nextTurn(); // the parent's word, if it has come

@@ -57,7 +57,7 @@ const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 /** What a step process sends its parent. */
 interface StepReport {
   written: number;
-  /** Files its commits put in place (io/fs.ts `filesCommitted`): `written` as the step reports it, whatever it reports. */
+  /** Files its commits put in place and journals it recovered (io/fs.ts `filesCommitted`): what it wrote, whatever it reports. */
   put: number;
 }
 
@@ -87,7 +87,9 @@ export function isolatesSteps(project: Project): boolean {
  * steps of the benchmark's pipeline start that way (10,000 articles: 0.1–0.3 s each). Once a
  * step has written (a full run: from the first), none starts ahead, so a step with work to do
  * shares the machine's memory with a waiting one only when it is the first to write (a
- * waiting process holds 16–21 MB of its own; the Node binary's pages are shared).
+ * waiting process holds 16–21 MB of its own, 96–108 MB once it has looked ahead at 10,000
+ * articles' files — mostly the garbage of 80,000 looks, which V8 keeps; the Node binary's
+ * pages are shared).
  * (Not "the step before wrote nothing": status and check never write, and a heavy step after
  * them would run beside a waiting one.)
  *

@@ -36,11 +36,27 @@ const [{ context, reportError }, { cliTranslator, resolveUiLang }, { runStepProc
 const globals = JSON.parse(globalsJson) as GlobalArgs;
 if (turn) {
   await loadSteps([(JSON.parse(stepJson) as { name: string }).name]);
-  const [{ lookAhead }, { setSeenAhead }] = await Promise.all([import('./ahead.js'), import('../io/fs.js')]);
-  const seen = await lookAhead(globals, JSON.parse(stepJson) as { name: string; options: Record<string, unknown> }, () => !settled);
-  process.send?.({ looked: seen.size }, undefined, undefined, () => {}); // for tests: what it has seen
-  if (!(await turn)) process.exit(0); // the run ended before this step's turn
+  if (!(await waitLookingAhead(turn))) process.exit(0); // the run ended before this step's turn
+}
+
+/**
+ * Looks at what the step will check while it waits (ahead.ts), tells the parent how much it
+ * has seen (tests wait for that), and waits for its turn; resolves to whether it came. What
+ * was seen is kept (io/fs.ts) only if the step before wrote nothing, and held nowhere else: a
+ * step after one that wrote does not carry it through its run.
+ */
+async function waitLookingAhead(turn: Promise<boolean>): Promise<boolean> {
+  const [{ LooksAhead, lookAhead }, { setSeenAhead }] = await Promise.all([import('./ahead.js'), import('../io/fs.js')]);
+  let seen = new LooksAhead();
+  try {
+    seen = await lookAhead(globals, JSON.parse(stepJson) as { name: string; options: Record<string, unknown> }, () => !settled);
+  } catch {
+    // nothing seen: the step looks for itself
+  }
+  process.send?.({ looked: seen.size }, undefined, undefined, () => {});
+  if (!(await turn)) return false;
   if (word?.unchanged) setSeenAhead(seen);
+  return true;
 }
 try {
   process.exitCode = await runStepProcess(context(globals), stepJson);
