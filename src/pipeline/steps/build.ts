@@ -14,7 +14,6 @@
  * (and under --json), and the step fails (exit 1); the other editions are still written.
  * English, the source, is never held back.
  */
-import { EDITIONS_OUT } from './defaults.js';
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import i18next, { type i18n } from 'i18next';
@@ -32,6 +31,7 @@ import { parseLangs, type Article } from '../../io/project.js';
 import { fingerprint } from '../../io/cache.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { parseGate } from '../../core/gate.js';
+import { EDITIONS_OUT } from './defaults.js';
 
 import { EDITION_FORMATS } from '../../core/choices.js';
 export { EDITION_FORMATS };

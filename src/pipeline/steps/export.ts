@@ -4,7 +4,6 @@
  * that give the translator context: where the sentence sits, its neighbours, and for a stale
  * segment the previous source and translation.
  */
-import { XLIFF_OUT } from './defaults.js';
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -23,6 +22,7 @@ import { parseLangs, type Project } from '../../io/project.js';
 import type { TmIndex } from '../../tm/lookup.js';
 import { startProgress, uiOf, type StepContext, type StepResult } from '../context.js';
 import { completeLanguages } from './status.js';
+import { XLIFF_OUT } from './defaults.js';
 
 import { EXPORT_FORMATS } from '../../core/choices.js';
 export { EXPORT_FORMATS };
