@@ -118,8 +118,25 @@ async function startIsolated(dir: string): Promise<{ pid: number; step: number; 
   let stderr = '';
   parent.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => parent.on('close', (code, signal) => resolve({ code, signal, stderr })));
-  await until('the step process', () => children(parent.pid!).length > 0);
-  return { pid: parent.pid!, step: children(parent.pid!)[0]!, ended };
+  // The first step's process, once it runs step-main.js: not the next step's, started ahead
+  // beside it (its last argument is `wait`), nor a child just forked that has not yet become
+  // node with the step's flags (its command line is still the parent's).
+  const firstStep = (): number | undefined =>
+    children(parent.pid!).find((pid) => {
+      const argv = commandLine(pid);
+      return argv.some((a) => a.endsWith('step-main.js')) && argv.at(-1) !== 'wait';
+    });
+  await until("the first step's process", () => firstStep() !== undefined);
+  return { pid: parent.pid!, step: firstStep()!, ended };
+}
+
+/** A process's arguments (Linux), none once it has ended. */
+function commandLine(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 describe('run: each step in its own process', () => {
